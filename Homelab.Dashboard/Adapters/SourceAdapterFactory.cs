@@ -1,0 +1,17 @@
+using Homelab.Dashboard.Adapters.Docker;
+using Homelab.Dashboard.Adapters.Proxmox;
+using Homelab.Dashboard.Configuration;
+using Homelab.Domain.Ports;
+using Microsoft.Extensions.Options;
+
+namespace Homelab.Dashboard.Adapters;
+
+/// <summary>Creates the real HTTP adapters, one long-lived client per source.</summary>
+internal sealed class SourceAdapterFactory(IOptions<HomelabOptions> options, ILoggerFactory loggerFactory, TimeProvider timeProvider) : ISourceAdapterFactory
+{
+    public IClusterSource CreateCluster(ProxmoxConnection connection) =>
+        ProxmoxAdapterFactory.Create(connection, options.Value.Proxmox, loggerFactory, timeProvider);
+
+    public IContainerSource CreateContainerHost(DockerConnection connection) =>
+        DockerAdapterFactory.Create(connection, options.Value.Docker, loggerFactory, timeProvider);
+}

@@ -1,0 +1,134 @@
+namespace Homelab.Dashboard.Configuration;
+
+/// <summary>
+/// The <c>Homelab</c> configuration section: which upstreams are real, whether the simulator runs, and where data lives.
+/// </summary>
+/// <remarks>Validated once at start-up by <see cref="ValidateHomelabOptions"/>; don't set values after that.</remarks>
+public sealed class HomelabOptions
+{
+    public const string SectionName = "Homelab";
+
+    /// <summary>
+    /// Simulate every source that is not configured. Defaults to on when no source is configured, so a bare
+    /// <c>dotnet run</c> shows a living homelab.
+    /// </summary>
+    public bool? Demo { get; set; }
+
+    public ProxmoxOptions Proxmox { get; set; } = new();
+
+    public DockerOptions Docker { get; set; } = new();
+
+    public SimulatorOptions Simulator { get; set; } = new();
+
+    public DatabaseOptions Database { get; set; } = new();
+
+    public ActionOptions Actions { get; set; } = new();
+
+    /// <summary>Whether the simulator fills in the unconfigured sources.</summary>
+    public bool IsDemo => Demo ?? (!Proxmox.IsConfigured && !Docker.IsConfigured);
+}
+
+/// <summary>A Proxmox VE cluster, reached through an API token.</summary>
+public sealed class ProxmoxOptions
+{
+    /// <summary>Base URL of any cluster node, e.g. <c>https://pve.lan:8006</c>.</summary>
+    public string? Url { get; set; }
+
+    /// <summary><c>user@realm!tokenname</c>, e.g. <c>dash@pve!ro</c>.</summary>
+    public string? TokenId { get; set; }
+
+    /// <summary>The token's secret (a UUID). Never logged, never sent to a browser.</summary>
+    public string? TokenSecret { get; set; }
+
+    /// <summary>PEM file of the CA that signed the node certificates (<c>/etc/pve/pve-root-ca.pem</c>).</summary>
+    public string? CaCertificatePath { get; set; }
+
+    /// <summary>SHA-256 fingerprint of the node's leaf certificate, hex with or without colons.</summary>
+    public string? CertificateFingerprint { get; set; }
+
+    /// <summary>Accept any certificate. Only for a lab you fully trust; off by default.</summary>
+    public bool InsecureSkipTlsVerify { get; set; }
+
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How often node details (CPU model, versions) and the hour of history are re-read.</summary>
+    public TimeSpan DetailsInterval { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Per-request timeout. Above 5 s because Proxmox delays every failed login by 3 s.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Url);
+}
+
+/// <summary>Docker Engine hosts.</summary>
+public sealed class DockerOptions
+{
+    public List<DockerHostOptions> Hosts { get; set; } = [];
+
+    /// <summary>How often the container list and stats are re-read; events arrive at once in between.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>At most this many stats calls run at once per host.</summary>
+    public int StatsConcurrency { get; set; } = 8;
+
+    public bool IsConfigured => Hosts.Count > 0;
+}
+
+/// <summary>One Docker Engine.</summary>
+public sealed class DockerHostOptions
+{
+    /// <summary>Display name and id, e.g. <c>docker-server</c>.</summary>
+    public string? Name { get; set; }
+
+    /// <summary><c>unix:///var/run/docker.sock</c>, <c>tcp://host:2375</c> (a socket proxy) or <c>http(s)://host:port</c>.</summary>
+    public string? Endpoint { get; set; }
+}
+
+/// <summary>The built-in simulator that stands in for unconfigured sources in demo mode.</summary>
+public sealed class SimulatorOptions
+{
+    /// <summary>Loopback address the simulated upstreams listen on.</summary>
+    public string BindAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>HTTPS port of the simulated Proxmox API (0 picks a free port).</summary>
+    public int ProxmoxPort { get; set; } = 18006;
+
+    /// <summary>HTTP port of the simulated Docker Engine API (0 picks a free port).</summary>
+    public int DockerPort { get; set; } = 12375;
+
+    /// <summary>Seed for the simulator's randomness; fixed for repeatable demos and tests.</summary>
+    public int Seed { get; set; } = 2026;
+
+    /// <summary>Scales how long simulated power actions and container stops take (1 = realistic).</summary>
+    public double DelayScale { get; set; } = 1.0;
+
+    /// <summary>How long the simulated Proxmox delays a failed login, as pveproxy does.</summary>
+    public TimeSpan AuthFailureDelay { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>The API token the simulated Proxmox accepts (documented, loopback only).</summary>
+    public string ProxmoxTokenId { get; set; } = "root@pam!homelab-demo";
+
+    public string ProxmoxTokenSecret { get; set; } = "5e1b2f7a-demo-4c8e-9d3a-homelab00001";
+}
+
+/// <summary>Where the dashboard keeps its own data (audit log, later traces and more).</summary>
+public sealed class DatabaseOptions
+{
+    /// <summary>SQLite file path, relative to the working directory unless absolute.</summary>
+    public string Path { get; set; } = "data/homelab.db";
+}
+
+/// <summary>How actions behave.</summary>
+public sealed class ActionOptions
+{
+    /// <summary>How long to wait for a target to reach its end state before reporting that it did not.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often the end state is checked while waiting.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Refuse every action (a look-but-don't-touch dashboard).</summary>
+    public bool ReadOnly { get; set; }
+}

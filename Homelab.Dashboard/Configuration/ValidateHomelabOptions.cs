@@ -1,0 +1,192 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace Homelab.Dashboard.Configuration;
+
+/// <summary>Checks the whole <c>Homelab</c> section and reports every problem at once, so one start-up shows them all.</summary>
+/// <param name="shapeErrors">Unknown keys and unconvertible values found before binding.</param>
+internal sealed partial class ValidateHomelabOptions(IReadOnlyList<string> shapeErrors) : IValidateOptions<HomelabOptions>
+{
+    public ValidateHomelabOptions()
+        : this([])
+    {
+    }
+
+    public ValidateOptionsResult Validate(string? name, HomelabOptions options)
+    {
+        var errors = new List<string>(shapeErrors);
+        ValidateProxmox(options.Proxmox, errors);
+        ValidateDocker(options.Docker, errors);
+        ValidateSimulator(options, errors);
+        ValidateDatabase(options.Database, errors);
+        ValidateActions(options.Actions, errors);
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void ValidateProxmox(ProxmoxOptions proxmox, List<string> errors)
+    {
+        const string Prefix = "Homelab:Proxmox";
+        var hasCredentials = !string.IsNullOrWhiteSpace(proxmox.TokenId) || !string.IsNullOrWhiteSpace(proxmox.TokenSecret);
+        if (!proxmox.IsConfigured)
+        {
+            if (hasCredentials)
+            {
+                errors.Add($"{Prefix}:Url is required when a token is set (for example https://pve.lan:8006).");
+            }
+
+            return;
+        }
+
+        if (!Uri.TryCreate(proxmox.Url, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
+        {
+            errors.Add($"{Prefix}:Url must be an absolute https:// URL (Proxmox only speaks HTTPS), got '{proxmox.Url}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(proxmox.TokenId))
+        {
+            errors.Add($"{Prefix}:TokenId is required, in the form user@realm!tokenname (for example dash@pve!ro).");
+        }
+        else if (!TokenIdPattern().IsMatch(proxmox.TokenId))
+        {
+            errors.Add($"{Prefix}:TokenId must look like user@realm!tokenname, got '{proxmox.TokenId}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(proxmox.TokenSecret))
+        {
+            errors.Add($"{Prefix}:TokenSecret is required (the UUID Proxmox showed when the token was created).");
+        }
+
+        var trustModes = (string.IsNullOrWhiteSpace(proxmox.CaCertificatePath) ? 0 : 1)
+            + (string.IsNullOrWhiteSpace(proxmox.CertificateFingerprint) ? 0 : 1)
+            + (proxmox.InsecureSkipTlsVerify ? 1 : 0);
+        if (trustModes > 1)
+        {
+            errors.Add($"{Prefix}: choose one of CaCertificatePath, CertificateFingerprint or InsecureSkipTlsVerify.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(proxmox.CaCertificatePath) && !File.Exists(proxmox.CaCertificatePath))
+        {
+            errors.Add($"{Prefix}:CaCertificatePath '{proxmox.CaCertificatePath}' does not exist.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(proxmox.CertificateFingerprint) && CertificateFingerprint.Normalize(proxmox.CertificateFingerprint) is null)
+        {
+            errors.Add($"{Prefix}:CertificateFingerprint must be a SHA-256 fingerprint: 64 hex digits, colons allowed.");
+        }
+
+        ValidateInterval($"{Prefix}:PollInterval", proxmox.PollInterval, TimeSpan.FromSeconds(1), errors);
+        ValidateInterval($"{Prefix}:DetailsInterval", proxmox.DetailsInterval, TimeSpan.FromSeconds(10), errors);
+        ValidateInterval($"{Prefix}:RequestTimeout", proxmox.RequestTimeout, TimeSpan.FromSeconds(5), errors);
+    }
+
+    private static void ValidateDocker(DockerOptions docker, List<string> errors)
+    {
+        const string Prefix = "Homelab:Docker";
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < docker.Hosts.Count; i++)
+        {
+            var host = docker.Hosts[i];
+            var at = $"{Prefix}:Hosts:{i}";
+            if (string.IsNullOrWhiteSpace(host.Name))
+            {
+                errors.Add($"{at}:Name is required (for example docker-server).");
+            }
+            else if (!HostNamePattern().IsMatch(host.Name))
+            {
+                errors.Add($"{at}:Name '{host.Name}' may only hold letters, digits, '.', '_' and '-'.");
+            }
+            else if (!names.Add(host.Name))
+            {
+                errors.Add($"{at}:Name '{host.Name}' is used by another host.");
+            }
+
+            if (string.IsNullOrWhiteSpace(host.Endpoint))
+            {
+                errors.Add($"{at}:Endpoint is required: unix:///var/run/docker.sock or tcp://host:2375.");
+            }
+            else if (!DockerEndpoint.TryParse(host.Endpoint, out _, out var why))
+            {
+                errors.Add($"{at}:Endpoint '{host.Endpoint}' {why}");
+            }
+        }
+
+        if (docker.IsConfigured)
+        {
+            ValidateInterval($"{Prefix}:PollInterval", docker.PollInterval, TimeSpan.FromSeconds(1), errors);
+            ValidateInterval($"{Prefix}:RequestTimeout", docker.RequestTimeout, TimeSpan.FromSeconds(2), errors);
+        }
+
+        if (docker.StatsConcurrency is < 1 or > 64)
+        {
+            errors.Add($"{Prefix}:StatsConcurrency must be between 1 and 64.");
+        }
+    }
+
+    private static void ValidateSimulator(HomelabOptions options, List<string> errors)
+    {
+        if (!options.IsDemo)
+        {
+            return;
+        }
+
+        const string Prefix = "Homelab:Simulator";
+        var simulator = options.Simulator;
+        if (!System.Net.IPAddress.TryParse(simulator.BindAddress, out var address))
+        {
+            errors.Add($"{Prefix}:BindAddress must be an IP address, got '{simulator.BindAddress}'.");
+        }
+        else if (!System.Net.IPAddress.IsLoopback(address))
+        {
+            errors.Add($"{Prefix}:BindAddress must be a loopback address; the simulator is not meant to be reachable from the network.");
+        }
+
+        foreach (var (key, port) in new[] { ("ProxmoxPort", simulator.ProxmoxPort), ("DockerPort", simulator.DockerPort) })
+        {
+            if (port is < 0 or > 65535)
+            {
+                errors.Add($"{Prefix}:{key} must be between 0 and 65535, got {port}.");
+            }
+        }
+
+        if (simulator.ProxmoxPort != 0 && simulator.ProxmoxPort == simulator.DockerPort)
+        {
+            errors.Add($"{Prefix}: ProxmoxPort and DockerPort must differ.");
+        }
+
+        if (simulator.DelayScale is <= 0 or > 10 || double.IsNaN(simulator.DelayScale))
+        {
+            errors.Add($"{Prefix}:DelayScale must be above 0 and at most 10.");
+        }
+    }
+
+    private static void ValidateDatabase(DatabaseOptions database, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(database.Path))
+        {
+            errors.Add("Homelab:Database:Path is required (for example data/homelab.db).");
+        }
+    }
+
+    private static void ValidateActions(ActionOptions actions, List<string> errors)
+    {
+        ValidateInterval("Homelab:Actions:Timeout", actions.Timeout, TimeSpan.FromSeconds(5), errors);
+        if (actions.PollInterval <= TimeSpan.Zero || actions.PollInterval > actions.Timeout)
+        {
+            errors.Add("Homelab:Actions:PollInterval must be positive and shorter than Homelab:Actions:Timeout.");
+        }
+    }
+
+    private static void ValidateInterval(string key, TimeSpan value, TimeSpan minimum, List<string> errors)
+    {
+        if (value < minimum || value > TimeSpan.FromHours(1))
+        {
+            errors.Add($"{key} must be between {minimum.TotalSeconds:0.#} s and 1 h, got {value}.");
+        }
+    }
+
+    [GeneratedRegex(@"^[^@!\s]+@[^@!\s]+![A-Za-z][A-Za-z0-9._-]*$")]
+    private static partial Regex TokenIdPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9._-]+$")]
+    private static partial Regex HostNamePattern();
+}

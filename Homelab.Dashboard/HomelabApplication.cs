@@ -1,0 +1,96 @@
+using System.Text.Json.Serialization;
+using Homelab.Dashboard.Actions;
+using Homelab.Dashboard.Adapters;
+using Homelab.Dashboard.Api;
+using Homelab.Dashboard.Components;
+using Homelab.Dashboard.Configuration;
+using Homelab.Dashboard.Hubs;
+using Homelab.Dashboard.Live;
+using Homelab.Dashboard.Persistence;
+using Homelab.Dashboard.Simulator;
+using Homelab.Dashboard.Simulator.State;
+using Homelab.Domain.Live;
+using Homelab.Domain.Ports;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor.Services;
+
+namespace Homelab.Dashboard;
+
+/// <summary>The composition root: everything <c>Program.cs</c> wires, as <c>AddX</c>/<c>MapX</c> extensions.</summary>
+internal static class HomelabApplication
+{
+    /// <summary>Registers the whole dashboard. Services tests replace are registered with <c>TryAdd</c>.</summary>
+    public static IHostApplicationBuilder AddHomelab(this IHostApplicationBuilder builder)
+    {
+        builder.AddHomelabOptions();
+        builder.AddHomelabPersistence();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddHomelabSimulator();
+        builder.AddHomelabLiveState();
+        builder.AddHomelabActions();
+        builder.AddHomelabUi();
+        builder.Services.AddHomelabHealthChecks();
+        return builder;
+    }
+
+    /// <summary>Order matters: hosted services start in registration order, and collectors need the simulator's ports.</summary>
+    public static IHostApplicationBuilder AddHomelabSimulator(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<SimulatedHomelab>();
+        builder.Services.AddSingleton<SimulatorHost>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SimulatorHost>());
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddHomelabLiveState(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<LiveHomelabStore>();
+        builder.Services.AddSingleton<ILiveHomelab>(sp => sp.GetRequiredService<LiveHomelabStore>());
+        builder.Services.AddSingleton<SourceCatalog>();
+        builder.Services.AddSingleton<SourceRegistry>();
+        builder.Services.TryAddSingleton<ISourceAdapterFactory, SourceAdapterFactory>();
+        builder.Services.AddHostedService<CollectorHost>();
+        builder.Services.AddHostedService<SourceHealthMonitor>();
+        builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddHostedService<HubBroadcaster>();
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddHomelabActions(this IHostApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton<IActionAuthorizer, DefaultActionAuthorizer>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IActionExecutor, GuestPowerExecutor>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IActionExecutor, ContainerCommandExecutor>());
+        builder.Services.AddSingleton<ActionService>();
+        builder.Services.TryAddScoped<ICurrentActor, LocalUserActor>();
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddHomelabUi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents(o =>
+        {
+            // Phones drop connections when they sleep; keep their circuit a while, but not forever.
+            o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+            o.DisconnectedCircuitMaxRetained = 50;
+        });
+        builder.Services.AddMudServices();
+        builder.Services.AddSingleton<Model.UiClock>();
+        return builder;
+    }
+
+    public static WebApplication MapHomelab(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapHomelabHealth();
+        app.MapHub<HomelabHub>(HomelabHub.Path);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

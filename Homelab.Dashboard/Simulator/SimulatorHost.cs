@@ -1,0 +1,140 @@
+using System.Net;
+using Homelab.Dashboard.Configuration;
+using Homelab.Dashboard.Simulator.Docker;
+using Homelab.Dashboard.Simulator.Proxmox;
+using Homelab.Dashboard.Simulator.State;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace Homelab.Dashboard.Simulator;
+
+/// <summary>Where the simulated upstreams listen, once they have started.</summary>
+internal sealed record SimulatorEndpoints(Uri? ProxmoxUrl, string? ProxmoxFingerprint, Uri? DockerUrl);
+
+/// <summary>
+/// Runs the simulated homelab's upstream APIs on loopback in demo mode: the Proxmox VE API over HTTPS with a
+/// self-signed certificate, and the Docker Engine API over plain HTTP the way a docker-socket-proxy serves it.
+/// </summary>
+/// <remarks>
+/// These are real HTTP servers with their own Kestrel instances, not in-process shortcuts: the dashboard's adapters,
+/// and any third-party client, talk to them exactly as to a real homelab.
+/// </remarks>
+internal sealed partial class SimulatorHost(
+    IOptions<HomelabOptions> options,
+    SimulatedHomelab homelab,
+    TimeProvider timeProvider,
+    ILogger<SimulatorHost> logger) : IHostedService, IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private WebApplication? _proxmox;
+    private WebApplication? _docker;
+    private Task? _ticking;
+
+    /// <summary>Set once <see cref="StartAsync"/> has bound the ports; null when nothing is simulated.</summary>
+    public SimulatorEndpoints? Endpoints { get; private set; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var simulateProxmox = settings.IsDemo && !settings.Proxmox.IsConfigured;
+        var simulateDocker = settings.IsDemo && !settings.Docker.IsConfigured;
+        if (!simulateProxmox && !simulateDocker)
+        {
+            return;
+        }
+
+        var simulator = settings.Simulator;
+        var address = IPAddress.Parse(simulator.BindAddress);
+        _ticking = homelab.RunAsync(_stopping.Token);
+
+        Uri? proxmoxUrl = null;
+        string? fingerprint = null;
+        if (simulateProxmox)
+        {
+            var certificatePath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Database.Path)) ?? ".", "simulator-proxmox.pfx");
+            var certificate = SimulatorCertificate.LoadOrCreate(certificatePath, timeProvider);
+            fingerprint = SimulatorCertificate.Sha256(certificate);
+            _proxmox = BuildServer(address, simulator.ProxmoxPort, certificate, app => ProxmoxSimulatorApi.Map(app, homelab, simulator));
+            proxmoxUrl = await StartServerAsync(_proxmox, "https", cancellationToken);
+            LogProxmoxStarted(logger, proxmoxUrl, CertificateFingerprint.Format(fingerprint), simulator.ProxmoxTokenId);
+        }
+
+        Uri? dockerUrl = null;
+        if (simulateDocker)
+        {
+            _docker = BuildServer(address, simulator.DockerPort, certificate: null, app => DockerSimulatorApi.Map(app, homelab));
+            dockerUrl = await StartServerAsync(_docker, "http", cancellationToken);
+            LogDockerStarted(logger, dockerUrl);
+        }
+
+        Endpoints = new SimulatorEndpoints(proxmoxUrl, fingerprint, dockerUrl);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        foreach (var app in new[] { _proxmox, _docker })
+        {
+            if (app is not null)
+            {
+                await app.StopAsync(cancellationToken);
+            }
+        }
+
+        if (_ticking is not null)
+        {
+            await _ticking;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var app in new[] { _proxmox, _docker })
+        {
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+        }
+
+        _stopping.Dispose();
+    }
+
+    private static WebApplication BuildServer(IPAddress address, int port, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate, Action<WebApplication> map)
+    {
+        // An empty builder: the simulated upstream must not pick up the dashboard's configuration, logging or middleware.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(address, port, listen =>
+            {
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+            });
+        });
+        builder.Services.AddRoutingCore();
+        var app = builder.Build();
+        map(app);
+        return app;
+    }
+
+    private static async Task<Uri> StartServerAsync(WebApplication app, string scheme, CancellationToken cancellationToken)
+    {
+        await app.StartAsync(cancellationToken);
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        // Kestrel reports the bound address with the real port even when 0 was asked for.
+        var uri = new Uri(bound);
+        return new UriBuilder(scheme, uri.Host, uri.Port).Uri;
+    }
+
+    [LoggerMessage(2001, LogLevel.Information, "Demo mode: simulated Proxmox VE API on {Url} (self-signed certificate, SHA-256 {Fingerprint}; token id {TokenId}).")]
+    private static partial void LogProxmoxStarted(ILogger logger, Uri url, string fingerprint, string tokenId);
+
+    [LoggerMessage(2002, LogLevel.Information, "Demo mode: simulated Docker Engine API on {Url} (as a docker-socket-proxy serves it).")]
+    private static partial void LogDockerStarted(ILogger logger, Uri url);
+}
