@@ -12,7 +12,6 @@ using Homelab.Dashboard.Simulator.State;
 using Homelab.Domain.Live;
 using Homelab.Domain.Ports;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using MudBlazor.Services;
 
 namespace Homelab.Dashboard;
 
@@ -63,19 +62,6 @@ internal static class HomelabApplication
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IActionExecutor, ContainerCommandExecutor>());
         builder.Services.AddSingleton<ActionService>();
         builder.Services.TryAddScoped<ICurrentActor, LocalUserActor>();
-        return builder;
-    }
-
-    public static IHostApplicationBuilder AddHomelabUi(this IHostApplicationBuilder builder)
-    {
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents(o =>
-        {
-            // Phones drop connections when they sleep; keep their circuit a while, but not forever.
-            o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
-            o.DisconnectedCircuitMaxRetained = 50;
-        });
-        builder.Services.AddMudServices();
-        builder.Services.AddSingleton<Model.UiClock>();
         return builder;
     }
 

@@ -1,0 +1,20 @@
+using MudBlazor.Services;
+
+namespace Homelab.Dashboard.Components;
+
+internal static class UiExtensions
+{
+    /// <summary>Blazor Server with MudBlazor, and the services pages share.</summary>
+    public static IHostApplicationBuilder AddHomelabUi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents(o =>
+        {
+            // Phones drop connections when they sleep; keep their circuit a while, but not forever.
+            o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+            o.DisconnectedCircuitMaxRetained = 50;
+        });
+        builder.Services.AddMudServices();
+        builder.Services.AddSingleton<Model.UiClock>();
+        return builder;
+    }
+}
