@@ -80,7 +80,7 @@ public static class AttentionRules
             else if (storage.UsedFraction is { } used && used >= StorageWarningFraction)
             {
                 var severity = used >= StorageCriticalFraction ? AttentionSeverity.Critical : AttentionSeverity.Warning;
-                items.Add(new(severity, subject, $"storage is {used:P0} full", "/cluster"));
+                items.Add(new(severity, subject, $"storage is {used * 100:0}% full", "/cluster"));
             }
         }
 
