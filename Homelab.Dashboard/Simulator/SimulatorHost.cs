@@ -31,6 +31,9 @@ internal sealed partial class SimulatorHost(
     private WebApplication? _docker;
     private Task? _ticking;
 
+    /// <summary>Path on each simulated server that reports how many requests it has served (for the benchmark).</summary>
+    public const string RequestCountPath = "/_simulator/requests";
+
     /// <summary>Set once <see cref="StartAsync"/> has bound the ports; null when nothing is simulated.</summary>
     public SimulatorEndpoints? Endpoints { get; private set; }
 
@@ -118,6 +121,20 @@ internal sealed partial class SimulatorHost(
         });
         builder.Services.AddRoutingCore();
         var app = builder.Build();
+        var served = 0L;
+        app.Use(async (context, next) =>
+        {
+            // Counting what the dashboard asks of its upstreams is how the benchmark proves that the request rate
+            // does not grow with the number of open pages.
+            if (context.Request.Path == RequestCountPath)
+            {
+                await context.Response.WriteAsync(Interlocked.Read(ref served).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return;
+            }
+
+            Interlocked.Increment(ref served);
+            await next(context);
+        });
         map(app);
         return app;
     }

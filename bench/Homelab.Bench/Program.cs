@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Globalization;
+using Homelab.Bench;
+using Microsoft.Playwright;
+
+// Measures the live path of the published dashboard in demo mode:
+//   idle RSS; RSS with 1, 10 and 50 live pages; change→DOM latency for a Docker change (p50/p95);
+//   upstream requests per minute with 1 page and with 50.
+// Usage: dotnet run --project bench/Homelab.Bench -c Release -- <path/to/Homelab.Dashboard.dll> [samples]
+if (args.Length < 1)
+{
+    Console.Error.WriteLine("usage: Homelab.Bench <Homelab.Dashboard.dll> [latency samples]");
+    return 2;
+}
+
+var samples = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+const string Container = "bazarr";
+await using var app = await AppProcess.StartAsync(Path.GetFullPath(args[0]), port: 5091, dockerPort: 22375, proxmoxPort: 28006);
+using var playwright = await Playwright.CreateAsync();
+await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+{
+    ExecutablePath = "/usr/bin/chromium",
+    Headless = true,
+    Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+var pages = new LivePages(browser, app, Container);
+using var docker = new HttpClient { BaseAddress = app.DockerUrl };
+var results = new List<(string Measure, string Value)>();
+
+Console.Error.WriteLine("Settling the idle app for 20 s…");
+await Task.Delay(20_000);
+var idle = await app.SettledRssMiBAsync();
+results.Add(("Idle RSS", $"{idle:0} MiB"));
+
+var rss = new Dictionary<int, double>();
+foreach (var count in new[] { 1, 10, 50 })
+{
+    Console.Error.WriteLine($"Opening pages up to {count}…");
+    await pages.OpenUpToAsync(count);
+    await Task.Delay(10_000);
+    rss[count] = await app.SettledRssMiBAsync();
+    results.Add(($"RSS with {count} live page{(count == 1 ? "" : "s")}", $"{rss[count]:0} MiB"));
+    if (count is 1 or 50)
+    {
+        var rate = await UpstreamRateAsync(app);
+        results.Add(($"Upstream requests/min, {count} page{(count == 1 ? "" : "s")}", rate));
+        var latencies = await pages.MeasureLatencyAsync(docker, samples);
+        results.Add(($"Docker change→DOM, {count} page{(count == 1 ? "" : "s")} (p50 / p95, {latencies.Count} observations)", $"{Percentile(latencies, 50):0} ms / {Percentile(latencies, 95):0} ms"));
+    }
+}
+
+results.Add(("Memory per extra live page (1→50)", $"{(rss[50] - rss[1]) / 49:0.00} MiB"));
+
+Console.WriteLine();
+Console.WriteLine("| Measure | Result |");
+Console.WriteLine("|---|---|");
+foreach (var (measure, value) in results)
+{
+    Console.WriteLine($"| {measure} | {value} |");
+}
+
+return 0;
+
+static async Task<string> UpstreamRateAsync(AppProcess app)
+{
+    // A quiet minute: nothing but the dashboard's own collectors talks to the simulator.
+    using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true };
+    using var client = new HttpClient(handler);
+    async Task<(long Proxmox, long Docker)> ReadAsync() => (
+        long.Parse(await client.GetStringAsync(new Uri(app.ProxmoxUrl, "_simulator/requests")), CultureInfo.InvariantCulture),
+        long.Parse(await client.GetStringAsync(new Uri(app.DockerUrl, "_simulator/requests")), CultureInfo.InvariantCulture));
+    var before = await ReadAsync();
+    var clock = Stopwatch.StartNew();
+    await Task.Delay(60_000);
+    var after = await ReadAsync();
+    var minutes = clock.Elapsed.TotalMinutes;
+    return $"Proxmox {(after.Proxmox - before.Proxmox) / minutes:0}, Docker {(after.Docker - before.Docker) / minutes:0}";
+}
+
+static double Percentile(List<double> values, int percentile)
+{
+    var sorted = values.Order().ToList();
+    var rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1;
+    return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
+}
