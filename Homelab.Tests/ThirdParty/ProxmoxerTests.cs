@@ -9,6 +9,7 @@ namespace Homelab.Tests.ThirdParty;
 /// The simulated Proxmox API against a client we did not write: Debian's python3-proxmoxer (1.2.0), unmodified.
 /// If proxmoxer can read it and drive power actions through it, the wire format is real enough.
 /// </summary>
+/// <remarks>One simulator for the class: the token cycle uses LXC 101, the ticket cycle LXC 104, the status read LXC 102.</remarks>
 public sealed class ProxmoxerTests(ProxmoxSimulatorFixture fixture) : IClassFixture<ProxmoxSimulatorFixture>
 {
     private const string Python = "/usr/bin/python3";
@@ -34,10 +35,10 @@ public sealed class ProxmoxerTests(ProxmoxSimulatorFixture fixture) : IClassFixt
     [Fact]
     public async Task GuestStatus_ThroughProxmoxer_ReadsTheContainer()
     {
-        var status = await RunOkAsync(fixture.Simulator, "status", "AIServer", "lxc", "101");
+        var status = await RunOkAsync(fixture.Simulator, "status", "AIServer", "lxc", "102");
 
         Assert.Equal("running", status.GetProperty("status").GetString());
-        Assert.Equal("project-env", status.GetProperty("name").GetString());
+        Assert.Equal("openclaw", status.GetProperty("name").GetString());
         Assert.Equal("lxc", status.GetProperty("type").GetString());
     }
 
@@ -66,9 +67,7 @@ public sealed class ProxmoxerTests(ProxmoxSimulatorFixture fixture) : IClassFixt
     [Fact]
     public async Task PowerCycle_ThroughProxmoxerWithToken_ShutsDownAndStartsTheContainer()
     {
-        await using var simulator = await ProxmoxSimulatorFixture.StartAsync();
-
-        var cycle = await RunOkAsync(simulator, "cycle", "AIServer", "lxc", "101");
+        var cycle = await RunOkAsync(fixture.Simulator, "cycle", "AIServer", "lxc", "101");
 
         AssertCycled(cycle, "root@pam!homelab-demo");
     }
@@ -76,10 +75,9 @@ public sealed class ProxmoxerTests(ProxmoxSimulatorFixture fixture) : IClassFixt
     [Fact]
     public async Task PowerCycle_ThroughProxmoxerWithTicket_ShutsDownAndStartsTheContainer()
     {
-        await using var simulator = await ProxmoxSimulatorFixture.StartAsync();
-        string[] ticket = ["root@pam", "-", simulator.TokenSecret];
+        string[] ticket = ["root@pam", "-", fixture.Simulator.TokenSecret];
 
-        var (exitCode, cycle, stderr) = await RunAsync(simulator, ticket, "cycle", "AIServer", "lxc", "101");
+        var (exitCode, cycle, stderr) = await RunAsync(fixture.Simulator, ticket, "cycle", "AIServer", "lxc", "104");
 
         Assert.True(exitCode == 0, $"proxmoxer failed ({exitCode}): {cycle}\n{stderr}");
         AssertCycled(cycle, "root@pam");

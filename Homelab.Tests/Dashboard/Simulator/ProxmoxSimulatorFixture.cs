@@ -7,12 +7,16 @@ namespace Homelab.Tests.Dashboard.Simulator;
 
 /// <summary>
 /// One running simulator for a test class (fast delays), plus raw HTTPS access to its Proxmox API.
-/// Tests that change the homelab start their own with <see cref="StartAsync"/> instead.
 /// </summary>
+/// <remarks>
+/// Tests of one class run one after another, so a class may change the homelab as long as each test touches its own
+/// guests or nodes (each class lists which). A test that changes what the others read starts its own with
+/// <see cref="StartAsync"/>; that costs a few hundred milliseconds, mostly for a fresh RSA key.
+/// </remarks>
 public sealed class ProxmoxSimulatorFixture : IAsyncLifetime
 {
     /// <summary>Long enough to measure, short enough to keep the suite quick.</summary>
-    public static readonly TimeSpan AuthFailureDelay = TimeSpan.FromMilliseconds(300);
+    public static readonly TimeSpan AuthFailureDelay = TimeSpan.FromMilliseconds(200);
 
     internal SimulatorFixture Simulator { get; private set; } = null!;
 

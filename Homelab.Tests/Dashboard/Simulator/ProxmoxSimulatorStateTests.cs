@@ -1,16 +1,22 @@
 using System.Net;
 using System.Text.Json;
+using Homelab.Tests.Shared;
 using static Homelab.Tests.Dashboard.Simulator.ProxmoxSimulatorFixture;
 
 namespace Homelab.Tests.Dashboard.Simulator;
 
-/// <summary>Simulated Proxmox API calls that change the homelab; each test has a simulator of its own.</summary>
-public sealed class ProxmoxSimulatorStateTests
+/// <summary>
+/// Simulated Proxmox API calls that change the homelab. They share one simulator and stay out of each other's way:
+/// LXC 104 (shutdown), VM 103 (stop/start), MediaServer (offline), LXC 101 (start while running: no change).
+/// </summary>
+public sealed class ProxmoxSimulatorStateTests(ProxmoxSimulatorFixture fixture) : IClassFixture<ProxmoxSimulatorFixture>
 {
+    private SimulatorFixture Simulator => fixture.Simulator;
+
     [Fact]
     public async Task PowerAction_Shutdown_FollowsTheTaskUntilTheGuestIsStopped()
     {
-        await using var simulator = await StartAsync();
+        var simulator = Simulator;
         using var client = RawClient(simulator);
 
         var (status, _, body) = await SendAsync(client, HttpMethod.Post, "nodes/AIServer/lxc/104/status/shutdown", new FormUrlEncodedContent([new("timeout", "60")]));
@@ -41,7 +47,7 @@ public sealed class ProxmoxSimulatorStateTests
     [Fact]
     public async Task PowerAction_StartStoppedQemu_BringsItBack()
     {
-        await using var simulator = await StartAsync();
+        var simulator = Simulator;
         using var client = RawClient(simulator);
         var stop = await SendAsync(client, HttpMethod.Post, "nodes/pve/qemu/103/status/stop");
         await ProxmoxTaskPolling.WaitForTaskAsync(client, "pve", stop.Body.GetProperty("data").GetString()!);
@@ -58,32 +64,36 @@ public sealed class ProxmoxSimulatorStateTests
     [Fact]
     public async Task OfflineNode_IsListedWithoutFiguresAndItsCallsAnswer595()
     {
-        await using var simulator = await StartAsync();
+        var simulator = Simulator;
         using var client = RawClient(simulator);
-        Assert.True(simulator.Homelab.SetNodeOnline("pve", online: false));
+        Assert.True(simulator.Homelab.SetNodeOnline("MediaServer", online: false));
 
         var resources = (await GetDataAsync(client, "cluster/resources")).EnumerateArray().ToList();
         var status = await GetDataAsync(client, "cluster/status");
-        var (code, reason, _) = await SendAsync(client, HttpMethod.Get, "nodes/pve/status");
+        var (code, reason, _) = await SendAsync(client, HttpMethod.Get, "nodes/MediaServer/status");
+        var power = await SendAsync(client, HttpMethod.Post, "nodes/MediaServer/lxc/200/status/shutdown");
 
-        var node = resources.Single(i => i.GetProperty("id").GetString() == "node/pve");
+        var node = resources.Single(i => i.GetProperty("id").GetString() == "node/MediaServer");
         Assert.Equal("offline", node.GetProperty("status").GetString());
         Assert.False(node.TryGetProperty("cpu", out _));
         Assert.False(node.TryGetProperty("mem", out _));
-        var gaming = resources.Single(i => i.GetProperty("id").GetString() == "qemu/103");
-        Assert.Equal("unknown", gaming.GetProperty("status").GetString());
-        Assert.False(gaming.TryGetProperty("cpu", out _));
-        Assert.Equal("unknown", resources.Single(i => i.GetProperty("id").GetString() == "storage/pve/local-lvm").GetProperty("status").GetString());
-        Assert.Equal(0, status.EnumerateArray().Single(e => e.GetProperty("name").GetString() == "pve").GetProperty("online").GetInt32());
+        var docker = resources.Single(i => i.GetProperty("id").GetString() == "lxc/200");
+        Assert.Equal("unknown", docker.GetProperty("status").GetString());
+        Assert.False(docker.TryGetProperty("cpu", out _));
+        var das = resources.Single(i => i.GetProperty("id").GetString() == "storage/MediaServer/das");
+        Assert.Equal("unknown", das.GetProperty("status").GetString());
+        Assert.False(das.TryGetProperty("disk", out _));
+        Assert.Equal(0, status.EnumerateArray().Single(e => e.GetProperty("name").GetString() == "MediaServer").GetProperty("online").GetInt32());
         Assert.Equal(1, status.EnumerateArray().Single(e => e.GetProperty("type").GetString() == "cluster").GetProperty("quorate").GetInt32());
         Assert.Equal(595, code);
         Assert.Equal("No route to host", reason);
+        Assert.Equal(595, power.Status);
     }
 
     [Fact]
     public async Task Ticket_LoginWithTokenSecret_CookieWorksAndWritesNeedCsrf()
     {
-        await using var simulator = await StartAsync();
+        var simulator = Simulator;
         using var anonymous = RawClient(simulator, authorization: "");
         var login = await SendAsync(anonymous, HttpMethod.Post, "access/ticket", new FormUrlEncodedContent([new("username", "root@pam"), new("password", simulator.TokenSecret)]));
         Assert.Equal(200, login.Status);
@@ -106,7 +116,7 @@ public sealed class ProxmoxSimulatorStateTests
     [Fact]
     public async Task Ticket_WrongPassword_Answers401WithNullData()
     {
-        await using var simulator = await StartAsync();
+        var simulator = Simulator;
         using var anonymous = RawClient(simulator, authorization: "");
 
         var login = await SendAsync(anonymous, HttpMethod.Post, "access/ticket", new FormUrlEncodedContent([new("username", "root@pam"), new("password", "guess")]));
