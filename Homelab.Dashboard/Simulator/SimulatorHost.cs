@@ -30,6 +30,7 @@ internal sealed partial class SimulatorHost(
     private WebApplication? _proxmox;
     private WebApplication? _docker;
     private Task? _ticking;
+    private int _stopped;
 
     /// <summary>Path on each simulated server that reports how many requests it has served (for the benchmark).</summary>
     public const string RequestCountPath = "/_simulator/requests";
@@ -76,6 +77,12 @@ internal sealed partial class SimulatorHost(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // The host stops it once, and tests that own it may too; only the first call does anything.
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         foreach (var app in new[] { _proxmox, _docker })
         {
@@ -93,6 +100,7 @@ internal sealed partial class SimulatorHost(
 
     public async ValueTask DisposeAsync()
     {
+        await StopAsync(CancellationToken.None);
         foreach (var app in new[] { _proxmox, _docker })
         {
             if (app is not null)
