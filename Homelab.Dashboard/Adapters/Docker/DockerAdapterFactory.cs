@@ -66,10 +66,11 @@ internal static class DockerAdapterFactory
             socket.Dispose();
 
             // "Address not available" and "permission denied" say little about a socket file; say what to check.
+            // No inner exception: the failure mapping reports the innermost message, which would be the vague one.
             var why = ex.SocketErrorCode == SocketError.AccessDenied
                 ? $"permission denied on the Docker socket {path} (the dashboard's user needs access to it, e.g. the docker group)"
                 : $"no Docker socket at {path}";
-            throw new IOException(why, ex);
+            throw new IOException(why);
         }
         catch
         {
