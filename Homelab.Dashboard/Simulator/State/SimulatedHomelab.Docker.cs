@@ -282,7 +282,7 @@ internal sealed partial class SimulatedHomelab
 
         c.DiesAt = c.Seed.Behaviour == ContainerBehaviour.CrashLoop ? now + Scaled(5) : null;
         AppendLogLocked(c, now, 1, SimLogText.Startup(c.Seed));
-        c.NextLogAt = now + TimeSpan.FromSeconds(1 + _random.NextDouble() * 4);
+        c.NextLogAt = now + Scaled(1 + _random.NextDouble() * 4);
         EmitLocked("start", c, now);
     }
 
@@ -366,7 +366,7 @@ internal sealed partial class SimulatedHomelab
             c.Logs.Add(new SimLogEntry(now - TimeSpan.FromSeconds(5), 2, SimLogText.Crash(seed)));
         }
 
-        c.NextLogAt = now + TimeSpan.FromSeconds(_random.NextDouble() * 10);
+        c.NextLogAt = now + Scaled(_random.NextDouble() * 10);
         return c;
     }
 
@@ -392,7 +392,8 @@ internal sealed partial class SimulatedHomelab
             {
                 var unhealthy = c.Seed.Behaviour == ContainerBehaviour.Unhealthy;
                 AppendLogLocked(c, now, unhealthy && _random.NextDouble() < 0.5 ? 2 : 1, unhealthy ? SimLogText.Unhealthy(c.Seed, _random) : SimLogText.Routine(c.Seed, _random));
-                c.NextLogAt = now + TimeSpan.FromSeconds(2 + _random.NextDouble() * 18);
+                // Scaled like every other simulated duration, so a test following a log sees a line within a tick.
+                c.NextLogAt = now + Scaled(2 + _random.NextDouble() * 18);
             }
         }
     }
