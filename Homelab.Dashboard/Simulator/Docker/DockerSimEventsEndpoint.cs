@@ -44,7 +44,10 @@ internal static class DockerSimEventsEndpoint
         // Subscribe before reading the buffer so nothing falls between the two.
         var live = goesLive ? homelab.SubscribeEvents(streaming.Token) : null;
         context.Response.ContentType = "application/json";
+
+        // Headers go out at once, as the daemon sends them: a client waits for them before it waits for events.
         await context.Response.StartAsync(aborted);
+        await context.Response.Body.FlushAsync(aborted);
 
         var lastNano = long.MinValue;
         try
