@@ -127,9 +127,9 @@ public sealed class DockerClientStatsAndCommandTests
         // A real daemon answers a stop only once the container has exited, up to t=10 s later.
         var (client, _) = Create(async (_, cancellationToken) =>
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(600), cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(1_200), cancellationToken);
             return new HttpResponseMessage(HttpStatusCode.NoContent);
-        }, requestTimeout: TimeSpan.FromMilliseconds(150));
+        }, requestTimeout: TimeSpan.FromMilliseconds(300));
 
         var stop = await client.SendCommandAsync("sonarr", ContainerCommand.Stop, TestContext.Current.CancellationToken);
         var start = await client.SendCommandAsync("sonarr", ContainerCommand.Start, TestContext.Current.CancellationToken);
