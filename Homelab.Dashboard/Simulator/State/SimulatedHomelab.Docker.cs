@@ -19,7 +19,6 @@ internal sealed partial class SimulatedHomelab
 
     private readonly List<SimContainer> _containers;
     private readonly List<SimDockerEvent> _events = [];
-    private readonly DateTimeOffset _dockerEpoch = DateTimeOffset.UnixEpoch;
     private ImmutableList<Channel<SimDockerEvent>> _eventSubscribers = [];
     private ImmutableDictionary<string, ImmutableList<Channel<SimLogEntry>>> _logSubscribers = ImmutableDictionary<string, ImmutableList<Channel<SimLogEntry>>>.Empty;
 
@@ -50,11 +49,21 @@ internal sealed partial class SimulatedHomelab
 
         var running = c.State == "running";
         var cpu = c.CpuNanos + (running ? (ulong)(c.CpuFraction * (now - _lastTick).TotalSeconds * 1e9) : 0);
-        var system = (ulong)((now - _dockerEpoch).TotalSeconds * 1e9 * DockerHostCpus);
+        var system = (ulong)((now - DockerHostBootedLocked()).TotalSeconds * 1e9 * DockerHostCpus);
         return running
             ? new SimStatsView(now, cpu, system, DockerHostCpus, c.MemoryUsage, DockerHostMemory, c.InactiveFile, c.RxBytes, c.TxBytes, 4 + c.Seed.Name.Length % 40)
             : new SimStatsView(now, 0, system, 0, 0, 0, 0, 0, 0, 0);
     });
+
+    /// <summary>
+    /// When the host's CPU time (<c>system_cpu_usage</c>) started counting: the boot of the node that runs LXC 200.
+    /// Counting from the unix epoch would overflow a ulong of nanoseconds times 12 CPUs and pin it at its maximum.
+    /// </summary>
+    private DateTimeOffset DockerHostBootedLocked()
+    {
+        var node = FindGuest(SimulatorTopology.DockerHostVmId)?.Node;
+        return _nodes.FirstOrDefault(n => n.Seed.Name == node)?.BootedAt ?? _lastTick - TimeSpan.FromDays(1);
+    }
 
     /// <summary>Log lines from <paramref name="since"/> (exclusive), the last <paramref name="tail"/> of them when given.</summary>
     public IReadOnlyList<SimLogEntry>? ReadLogs(string idOrName, DateTimeOffset? since, DateTimeOffset? until, int? tail) => Advance(_ =>
@@ -273,7 +282,7 @@ internal sealed partial class SimulatedHomelab
 
         c.DiesAt = c.Seed.Behaviour == ContainerBehaviour.CrashLoop ? now + Scaled(5) : null;
         AppendLogLocked(c, now, 1, SimLogText.Startup(c.Seed));
-        c.NextLogAt = now + TimeSpan.FromSeconds(1 + _random.NextDouble() * 4);
+        c.NextLogAt = now + Scaled(1 + _random.NextDouble() * 4);
         EmitLocked("start", c, now);
     }
 
@@ -357,7 +366,7 @@ internal sealed partial class SimulatedHomelab
             c.Logs.Add(new SimLogEntry(now - TimeSpan.FromSeconds(5), 2, SimLogText.Crash(seed)));
         }
 
-        c.NextLogAt = now + TimeSpan.FromSeconds(_random.NextDouble() * 10);
+        c.NextLogAt = now + Scaled(_random.NextDouble() * 10);
         return c;
     }
 
@@ -383,7 +392,8 @@ internal sealed partial class SimulatedHomelab
             {
                 var unhealthy = c.Seed.Behaviour == ContainerBehaviour.Unhealthy;
                 AppendLogLocked(c, now, unhealthy && _random.NextDouble() < 0.5 ? 2 : 1, unhealthy ? SimLogText.Unhealthy(c.Seed, _random) : SimLogText.Routine(c.Seed, _random));
-                c.NextLogAt = now + TimeSpan.FromSeconds(2 + _random.NextDouble() * 18);
+                // Scaled like every other simulated duration, so a test following a log sees a line within a tick.
+                c.NextLogAt = now + Scaled(2 + _random.NextDouble() * 18);
             }
         }
     }
