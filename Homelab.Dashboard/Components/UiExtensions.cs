@@ -15,6 +15,9 @@ internal static class UiExtensions
         });
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<Model.UiClock>();
+
+        // Per circuit: which actions this browser is running and how its last ones ended.
+        builder.Services.AddScoped<Model.ActionRunner>();
         return builder;
     }
 }
