@@ -71,9 +71,12 @@ public sealed class ContainerLogDrawerTests : HomelabComponentTestBase
 
         cut.Find("[data-testid=log-close]").Click();
 
-        cut.WaitForAssertion(() => Assert.Equal(0, source.OpenStreams));
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Empty(cut.FindAll("[data-testid=log-lines]"));
+            Assert.Equal(0, source.OpenStreams);
+        });
         Assert.Equal(1, source.CancelledStreams);
-        Assert.Empty(cut.FindAll("[data-testid=log-lines]"));
     }
 
     [Fact]
@@ -114,22 +117,32 @@ public sealed class ContainerLogDrawerTests : HomelabComponentTestBase
     public async Task Follow_ManyLines_KeepsOnlyTheNewestUpToTheCap()
     {
         var source = AddContainerHost();
-        var cut = OpenLogsOf("sonarr");
-        cut.Find("[data-testid=log-drawer] input[type=checkbox]").Change(true);
+        var sonarr = TestSnapshots.FindContainer(Live.Current, "sonarr");
+        var cut = Render<ContainerLogDrawer>(p => p.Add(d => d.Container, sonarr).Add(d => d.MaxLines, 20));
+        cut.Find("input[type=checkbox]").Change(true);
         await source.WaitForFollowAsync();
 
-        for (var i = 0; i < LogBuffer.DefaultCapacity + 50; i++)
+        for (var i = 0; i < 50; i++)
         {
             source.Follow.Writer.TryWrite(Out($"line {i}"));
         }
 
         cut.WaitForAssertion(() =>
         {
-            var texts = LineTexts(cut);
-            Assert.Equal(LogBuffer.DefaultCapacity, texts.Count);
-            Assert.Equal($"line {LogBuffer.DefaultCapacity + 49}", texts[^1]);
-            Assert.Equal("line 50", texts[0]);
+            var texts = cut.FindAll("[data-testid=log-line] .hl-log-text").Select(e => e.TextContent).ToList();
+            Assert.Equal(20, texts.Count);
+            Assert.Equal("line 30", texts[0]);
+            Assert.Equal("line 49", texts[^1]);
         });
-        Assert.Contains("older lines dropped", cut.Find(".hl-log-foot").TextContent, StringComparison.Ordinal);
+        Assert.Contains("older lines dropped; keeping the last 20", cut.Find(".hl-log-foot").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Default_KeepsAThousandLines()
+    {
+        var cut = Render<ContainerLogDrawer>(p => p.Add(d => d.Container, null));
+
+        Assert.Equal(LogBuffer.DefaultCapacity, cut.Instance.MaxLines);
+        Assert.Equal(1_000, LogBuffer.DefaultCapacity);
     }
 }

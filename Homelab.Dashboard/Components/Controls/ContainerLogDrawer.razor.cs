@@ -19,7 +19,11 @@ public partial class ContainerLogDrawer : ComponentBase, IAsyncDisposable
     /// <summary>How many lines of history to show first.</summary>
     public const int TailLines = 200;
 
-    private readonly LogBuffer _buffer = new();
+    /// <summary>Lines arriving within this window are shown with one render, so a chatty container costs little.</summary>
+    private static readonly TimeSpan s_renderWindow = TimeSpan.FromMilliseconds(50);
+
+    private LogBuffer _buffer = new();
+    private bool _disposed;
     private CancellationTokenSource? _streamCts;
     private Task? _streamTask;
     private (string Host, string Id)? _showing;
@@ -39,6 +43,10 @@ public partial class ContainerLogDrawer : ComponentBase, IAsyncDisposable
     [Parameter]
     public EventCallback OnClose { get; set; }
 
+    /// <summary>Lines kept while following; older ones drop off the top.</summary>
+    [Parameter]
+    public int MaxLines { get; set; } = LogBuffer.DefaultCapacity;
+
     [Inject]
     internal SourceRegistry Sources { get; init; } = null!;
 
@@ -47,6 +55,11 @@ public partial class ContainerLogDrawer : ComponentBase, IAsyncDisposable
 
     protected override async Task OnParametersSetAsync()
     {
+        if (_buffer.Capacity != MaxLines && _streamCts is null)
+        {
+            _buffer = new LogBuffer(MaxLines);
+        }
+
         var target = Container is { } c ? (c.Host, c.Id) : ((string, string)?)null;
         if (target == _showing)
         {
@@ -139,15 +152,33 @@ public partial class ContainerLogDrawer : ComponentBase, IAsyncDisposable
             return;
         }
 
-        _ = InvokeAsync(() =>
+        _ = RenderSoonAsync();
+    }
+
+    private async Task RenderSoonAsync()
+    {
+        await Task.Delay(s_renderWindow);
+        if (_disposed)
         {
-            Volatile.Write(ref _renderQueued, 0);
-            _lines = _buffer.Snapshot();
-            _dropped = _buffer.Dropped;
-            _loading &= _lines.Count == 0;
-            _scrollPending = true;
-            StateHasChanged();
-        });
+            return;
+        }
+
+        try
+        {
+            await InvokeAsync(() =>
+            {
+                Volatile.Write(ref _renderQueued, 0);
+                _lines = _buffer.Snapshot();
+                _dropped = _buffer.Dropped;
+                _loading &= _lines.Count == 0;
+                _scrollPending = true;
+                StateHasChanged();
+            });
+        }
+        catch (ObjectDisposedException)
+        {
+            // The circuit went away while the render waited.
+        }
     }
 
     private async Task OnFollowChangedAsync(bool follow)
@@ -217,6 +248,7 @@ public partial class ContainerLogDrawer : ComponentBase, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
         await StopStreamAsync();
         GC.SuppressFinalize(this);
     }
