@@ -215,4 +215,7 @@ public sealed record StorageRowModel(string Id, string Name, string Node, string
             volume.Shared,
             volume.IsAvailable ? UsageGauge.FromBytes(volume.Name, volume.Used, volume.Total) : new UsageGauge(volume.Name, null, "not available"));
     }
+
+    /// <summary>The bar with the backend next to the figures, "5.7 / 8.0 TiB · btrfs", where no Type column says it.</summary>
+    public UsageGauge UsageWithType => Type is null || !Available ? Usage : Usage with { Detail = $"{Usage.Detail} · {Type}" };
 }

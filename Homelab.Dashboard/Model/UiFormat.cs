@@ -27,10 +27,10 @@ public static class UiFormat
         return $"{Bytes(used)} / {Bytes(total)}";
     }
 
-    /// <summary>A fraction (0–1) as "12 %"; below 10 % with one decimal ("3.4 %").</summary>
+    /// <summary>A fraction (0–1) as "12%"; below 10% with one decimal ("3.4%"), as the attention rules write it.</summary>
     public static string Percent(double fraction) => PercentValue(fraction * 100);
 
-    /// <summary>A percentage (0–100, or more for multi-core CPU) as "12 %" or "3.4 %".</summary>
+    /// <summary>A percentage (0–100, or more for multi-core CPU) as "12%" or "3.4%".</summary>
     public static string PercentValue(double percent)
     {
         if (double.IsNaN(percent) || double.IsInfinity(percent))
@@ -39,7 +39,7 @@ public static class UiFormat
         }
 
         var rounded = Math.Abs(percent) < 10 ? Math.Round(percent, 1) : Math.Round(percent);
-        return rounded.ToString(Math.Abs(percent) < 10 ? "0.0" : "0", CultureInfo.InvariantCulture) + " %";
+        return rounded.ToString(Math.Abs(percent) < 10 ? "0.0" : "0", CultureInfo.InvariantCulture) + "%";
     }
 
     /// <summary>"45 s", "12 min", "5 h 12 min", "3 d 4 h": the two largest units, for uptimes.</summary>

@@ -9,7 +9,7 @@ public enum UsageLevel
     Unknown,
 }
 
-/// <summary>A bar with its absolute numbers: "CPU 12 %", "RAM 11.2 / 28.0 GiB (40 %)".</summary>
+/// <summary>A bar with its absolute numbers: "CPU 12%", "RAM 11.2 / 28.0 GiB (40%)".</summary>
 /// <param name="Fraction">0–1 (clamped for drawing); null when the figures are not known.</param>
 /// <param name="Detail">Absolute figures, e.g. "11.2 / 28.0 GiB" or "of 16 threads".</param>
 public sealed record UsageGauge(string Label, double? Fraction, string Detail)
@@ -17,7 +17,7 @@ public sealed record UsageGauge(string Label, double? Fraction, string Detail)
     public const double WarningFraction = 0.85;
     public const double CriticalFraction = 0.95;
 
-    /// <summary>"40 %", or "–" when unknown.</summary>
+    /// <summary>"40%", or "–" when unknown.</summary>
     public string PercentText => Fraction is { } f ? UiFormat.Percent(f) : "–";
 
     /// <summary>Width of the bar in percent, 0–100.</summary>

@@ -98,7 +98,7 @@ public sealed class ClusterPageTests : HomelabComponentTestBase
         var cut = Render<ClusterPage>();
 
         Assert.Equal(7, cut.FindAll("[data-testid^=storage-row-]").Count);
-        Assert.Contains("88 %", cut.Find("[data-testid='storage-row-storage/pve/local-lvm']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("88%", cut.Find("[data-testid='storage-row-storage/pve/local-lvm']").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class NodeCardTests : HomelabComponentTestBase
         var card = cut.Find("[data-testid=node-card-MediaServer]");
         Assert.Contains("MediaServer", card.TextContent, StringComparison.Ordinal);
         var percents = cut.FindAll("[data-testid=gauge-percent]").Select(e => e.TextContent.Trim()).ToList();
-        Assert.Equal(["12 %", "25 %", "50 %"], percents);
+        Assert.Equal(["12%", "25%", "50%"], percents);
         Assert.Contains("7.0 / 28.0 GiB", card.TextContent, StringComparison.Ordinal);
         Assert.Contains("47.0 / 94.0 GiB", card.TextContent, StringComparison.Ordinal);
         Assert.Contains("of 16 threads", card.TextContent, StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public sealed class NodeCardTests : HomelabComponentTestBase
         var lines = cut.FindAll("svg.hl-spark-svg polyline");
         Assert.Equal(2, lines.Count);
         Assert.All(lines, l => Assert.Equal(3, l.GetAttribute("points")!.Split(' ').Length));
-        Assert.Contains("now 12 %", cut.Find(".hl-spark-cpu svg").GetAttribute("aria-label"), StringComparison.Ordinal);
+        Assert.Contains("now 12%", cut.Find(".hl-spark-cpu svg").GetAttribute("aria-label"), StringComparison.Ordinal);
     }
 
     [Fact]

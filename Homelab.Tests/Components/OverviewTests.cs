@@ -56,7 +56,7 @@ public sealed class OverviewTests : HomelabComponentTestBase
     public void Push_ClusterChange_AppearsWithoutARenderFromOutside()
     {
         var cut = Render<Overview>();
-        Assert.Equal("4.0 %", cut.Find("[data-testid=node-card-pve] [data-testid=gauge-percent]").TextContent.Trim());
+        Assert.Equal("4.0%", cut.Find("[data-testid=node-card-pve] [data-testid=gauge-percent]").TextContent.Trim());
         var cluster = Live.Current.Cluster!;
         var busier = cluster with
         {
@@ -66,7 +66,7 @@ public sealed class OverviewTests : HomelabComponentTestBase
         Live.Push(new ClusterChanged(busier));
 
         cut.WaitForAssertion(() =>
-            Assert.Equal("50 %", cut.Find("[data-testid=node-card-pve] [data-testid=gauge-percent]").TextContent.Trim()));
+            Assert.Equal("50%", cut.Find("[data-testid=node-card-pve] [data-testid=gauge-percent]").TextContent.Trim()));
     }
 
     [Fact]
@@ -104,6 +104,12 @@ public sealed class OverviewTests : HomelabComponentTestBase
         Assert.Equal("true", cut.Find("[data-testid=guests-card]").GetAttribute("data-stale"));
         Assert.Equal("false", cut.Find("[data-testid=containers-card]").GetAttribute("data-stale"));
         Assert.Contains("Proxmox VE", cut.FindAll("[data-testid=attention-item]")[0].TextContent, StringComparison.Ordinal);
+
+        // The attention card is about the outage: it warns, but stays readable.
+        var attention = cut.Find("[data-testid=attention]");
+        Assert.Equal("true", attention.GetAttribute("data-stale"));
+        Assert.Contains("hl-no-mute", attention.ClassName, StringComparison.Ordinal);
+        Assert.DoesNotContain("hl-no-mute", cut.Find("[data-testid=node-card-pve]").ClassName, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -139,7 +145,7 @@ public sealed class OverviewTests : HomelabComponentTestBase
         var cut = Render<Overview>();
 
         var das = cut.Find("[data-testid='storage-storage/MediaServer/das']");
-        Assert.Contains("71 %", das.TextContent, StringComparison.Ordinal);
+        Assert.Contains("71%", das.TextContent, StringComparison.Ordinal);
         Assert.Contains("5.7 / 8.0 TiB", das.TextContent, StringComparison.Ordinal);
         Assert.Equal(7, cut.FindAll("[data-testid=storage-card] .hl-storage-row").Count);
     }

@@ -194,6 +194,8 @@ internal sealed class PreviewServer : IAsyncDisposable
                         ExitCode = running ? null : 0,
                         Health = running ? container.Health : ContainerHealth.None,
                         CpuPercent = running ? 0.5 : null,
+                        MemoryUsed = running ? container.MemoryUsed : null,
+                        MemoryLimit = running ? container.MemoryLimit : null,
                     }], [], DateTimeOffset.UtcNow));
                     return new ActionResult(ActionOutcome.Succeeded, ActionMessages.Reached(c.Command.TargetStateWord(), delay), delay);
                 case GuestPowerRequest g when live.Current.Cluster is { } cluster:

@@ -218,6 +218,10 @@ public partial class ContainerLogDrawer : ComponentBase, IAsyncDisposable
             catch (JSDisconnectedException)
             {
             }
+            catch (JSException)
+            {
+                // Scrolling is a nicety; a missing or failing script must not break the log view.
+            }
         }
     }
 

@@ -58,7 +58,7 @@ public sealed class OverviewModelTests
         Assert.Equal(["AIServer", "MediaServer", "pve", StorageGroupModel.SharedTitle], groups.Select(g => g.Title));
         var shared = Assert.Single(groups[^1].Rows);
         Assert.Equal("nas", shared.Name);
-        Assert.Contains(groups.Single(g => g.Title == "MediaServer").Rows, r => r.Name == "das" && r.Usage.PercentText == "71 %");
+        Assert.Contains(groups.Single(g => g.Title == "MediaServer").Rows, r => r.Name == "das" && r.Usage.PercentText == "71%");
     }
 
     [Fact]

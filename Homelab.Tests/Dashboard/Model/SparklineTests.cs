@@ -48,6 +48,32 @@ public sealed class SparklineTests
     }
 
     [Fact]
+    public void FromFractions_LowLoad_ScalesToAQuarterAboveThePeak()
+    {
+        var line = Sparkline.FromFractions([0.02, 0.04]);
+
+        Assert.Equal("0,16.6 120,6.2", Assert.Single(line.Segments));
+        Assert.Equal(0.04, line.Peak);
+    }
+
+    [Fact]
+    public void FromFractions_IdleNode_NeverZoomsBelowFivePercent()
+    {
+        var line = Sparkline.FromFractions([0.0, 0.005]);
+
+        Assert.Equal("0,27 120,24.4", Assert.Single(line.Segments));
+    }
+
+    [Fact]
+    public void FromFractions_Areas_CloseEachRunDownToTheBaseline()
+    {
+        var line = Sparkline.FromFractions([0.5, 1.0, null, 0.2]);
+
+        Assert.Equal(line.Segments.Count, line.Areas.Count);
+        Assert.Equal("0,28 0,14 40,1 40,28", line.Areas[0]);
+    }
+
+    [Fact]
     public void Equality_IsByContent() =>
         Assert.Equal(Sparkline.FromFractions([0.1, 0.2]), Sparkline.FromFractions([0.1, 0.2]));
 }

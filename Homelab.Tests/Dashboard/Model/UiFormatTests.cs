@@ -26,15 +26,15 @@ public sealed class UiFormatTests
         Assert.Equal("612 MiB / 4.0 GiB", UiFormat.BytesOf(612L << 20, 4L << 30));
 
     [Theory]
-    [InlineData(0.0, "0.0 %")]
-    [InlineData(0.034, "3.4 %")]
-    [InlineData(0.12, "12 %")]
-    [InlineData(0.875, "88 %")]
-    [InlineData(1.0, "100 %")]
+    [InlineData(0.0, "0.0%")]
+    [InlineData(0.034, "3.4%")]
+    [InlineData(0.12, "12%")]
+    [InlineData(0.875, "88%")]
+    [InlineData(1.0, "100%")]
     public void Percent_FractionToText(double fraction, string expected) => Assert.Equal(expected, UiFormat.Percent(fraction));
 
     [Fact]
-    public void PercentValue_MultiCoreCpu_CanExceedAHundred() => Assert.Equal("135 %", UiFormat.PercentValue(135.2));
+    public void PercentValue_MultiCoreCpu_CanExceedAHundred() => Assert.Equal("135%", UiFormat.PercentValue(135.2));
 
     [Fact]
     public void PercentValue_NotANumber_IsADash() => Assert.Equal("–", UiFormat.PercentValue(double.NaN));

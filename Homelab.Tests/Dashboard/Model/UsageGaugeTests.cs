@@ -10,7 +10,7 @@ public sealed class UsageGaugeTests
         var gauge = UsageGauge.FromBytes("RAM", 7L << 30, 28L << 30);
 
         Assert.Equal(0.25, gauge.Fraction);
-        Assert.Equal("25 %", gauge.PercentText);
+        Assert.Equal("25%", gauge.PercentText);
         Assert.Equal("7.0 / 28.0 GiB", gauge.Detail);
         Assert.Equal(UsageLevel.Normal, gauge.Level);
     }
