@@ -91,6 +91,44 @@ public sealed class ContainersPageTests : HomelabComponentTestBase
         Assert.Contains("backup-box", row.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("filter-state", "exited", "lncrawl")]
+    [InlineData("filter-state", "restarting", "unpackerr")]
+    [InlineData("filter-health", "unhealthy", "linkwarden")]
+    public void FilterSelect_Change_KeepsOnlyMatchingRows(string filter, string value, string expected)
+    {
+        var cut = Render<ContainersPage>();
+
+        cut.Find($"select[data-testid={filter}]").Change(value);
+
+        Assert.Equal([expected], RowNames(cut));
+        Assert.Equal($"1 of {Live.Current.AllContainers.Count()}", cut.Find("[data-testid=container-count]").TextContent);
+    }
+
+    [Fact]
+    public void Filters_Combine_AndClearRestoresEverything()
+    {
+        var cut = Render<ContainersPage>();
+        cut.Find("select[data-testid=filter-health]").Change("healthy");
+        cut.Find("input[data-testid=container-search]").Input("db");
+
+        Assert.Equal(["gamevault-db", "immich-db", "linkwarden-db", "romm-db"], RowNames(cut));
+
+        cut.Find("[data-testid=filter-clear]").Click();
+
+        Assert.Equal(Live.Current.AllContainers.Count(), RowNames(cut).Count);
+    }
+
+    [Fact]
+    public void FilterHost_ListsEveryHost()
+    {
+        var cut = Render<ContainersPage>();
+
+        var options = cut.FindAll("select[data-testid=filter-host] option").Select(o => o.TextContent).ToList();
+
+        Assert.Equal(["any host", "docker-server"], options);
+    }
+
     [Fact]
     public void Actions_ShowOnlyWhatAppliesToTheState()
     {

@@ -8,6 +8,9 @@ using Homelab.Domain.Containers;
 using Homelab.Domain.Live;
 using Homelab.Domain.Ports;
 using Homelab.Domain.Sources;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,6 +66,7 @@ internal sealed class PreviewServer : IAsyncDisposable
                 services.AddSingleton<ISourceAdapterFactory>(new PreviewAdapters());
                 services.RemoveAll<IActionExecutor>();
                 services.AddSingleton<IActionExecutor>(new PreviewExecutor(live));
+                services.AddSingleton<IStartupFilter, HeapProbe>();
             });
         });
         factory.UseKestrel(port);
@@ -108,6 +112,28 @@ internal sealed class PreviewServer : IAsyncDisposable
 
         await _factory.DisposeAsync();
         _cts.Dispose();
+    }
+
+    /// <summary>
+    /// <c>GET /preview/heap</c>: the managed heap after a full collection, so a script can measure what each open page
+    /// costs the server from outside the process (no browser automation objects in the heap).
+    /// </summary>
+    private sealed class HeapProbe : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Map("/preview/heap", heap => heap.Run(async context =>
+            {
+                for (var i = 0; i < 3; i++)
+                {
+                    GC.Collect();
+                    GC.WaitForPendingFinalizers();
+                }
+
+                await context.Response.WriteAsync(GC.GetTotalMemory(forceFullCollection: true).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }));
+            next(app);
+        };
     }
 
     /// <summary>Adapters that answer nothing but logs: the UI reads the driven live homelab instead.</summary>

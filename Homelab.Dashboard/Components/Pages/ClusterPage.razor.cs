@@ -2,11 +2,9 @@ using Homelab.Dashboard.Components.Controls;
 using Homelab.Dashboard.Live;
 using Homelab.Dashboard.Model;
 using Homelab.Domain.Actions;
-using Homelab.Domain.Cluster;
 using Homelab.Domain.Live;
 using Homelab.Domain.Sources;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace Homelab.Dashboard.Components.Pages;
 
@@ -41,14 +39,6 @@ public partial class ClusterPage : LiveComponentBase
     private async Task RunAsync(GuestPowerRequest request) => await Runner.RunAsync(request);
 
     private void OnRunnerChanged() => _ = InvokeAsync(StateHasChanged);
-
-    private static string IconFor(PowerAction action) => action switch
-    {
-        PowerAction.Start => Icons.Material.Filled.PlayArrow,
-        PowerAction.Shutdown => Icons.Material.Filled.PowerSettingsNew,
-        PowerAction.Reboot => Icons.Material.Filled.RestartAlt,
-        _ => Icons.Material.Filled.Stop,
-    };
 
     protected override async ValueTask DisposeAsyncCore()
     {

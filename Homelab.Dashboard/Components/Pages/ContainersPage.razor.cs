@@ -6,7 +6,6 @@ using Homelab.Domain.Containers;
 using Homelab.Domain.Live;
 using Homelab.Domain.Sources;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace Homelab.Dashboard.Components.Pages;
 
@@ -22,13 +21,15 @@ public partial class ContainersPage : LiveComponentBase
 
     private ContainerFilter _filter = ContainerFilter.None;
     private (string?, string?, string?, string?) _appliedQuery;
-    private IReadOnlyList<Container> _rows = [];
+    private IReadOnlyList<ContainerRowModel> _rows = [];
+    private Dictionary<string, ContainerRowModel> _rowCache = new(StringComparer.Ordinal);
+    private EventCallback<ContainerCommandRequest> _onCommand;
+    private EventCallback<Container> _onLogs;
     private IReadOnlyList<string> _hosts = [];
     private HashSet<string> _staleHosts = [];
     private int _total;
     private ContainerSort _sort = ContainerSort.Name;
     private bool _descending;
-    private DateTimeOffset _now;
     private Container? _logContainer;
 
     [Inject]
@@ -57,6 +58,9 @@ public partial class ContainersPage : LiveComponentBase
 
     protected override void OnInitialized()
     {
+        // One callback instance for every row, so rows do not see a new parameter on each render.
+        _onCommand = EventCallback.Factory.Create<ContainerCommandRequest>(this, RunAsync);
+        _onLogs = EventCallback.Factory.Create<Container>(this, OpenLogs);
         base.OnInitialized();
         Runner.Changed += OnRunnerChanged;
     }
@@ -94,11 +98,12 @@ public partial class ContainersPage : LiveComponentBase
 
     private void Refresh()
     {
-        _now = Clock.Now;
+        var now = Clock.Now;
         var all = Snapshot.AllContainers.ToList();
         _total = all.Count;
         _hosts = [.. Snapshot.ContainerHosts.Select(h => h.Host).Order(StringComparer.OrdinalIgnoreCase)];
-        _rows = _filter.Apply(all, _sort, _descending, _now);
+        _rows = ContainerRowModel.Build(_filter.Apply(all, _sort, _descending, now), now, _rowCache);
+        _rowCache = _rows.ToDictionary(r => r.Key, StringComparer.Ordinal);
         if (_logContainer is { } showing)
         {
             // Keep the drawer's header current; if the container went away, keep showing what was last known.
@@ -112,21 +117,22 @@ public partial class ContainersPage : LiveComponentBase
         Refresh();
     }
 
-    private void OnHostChanged(string? host)
+    private void OnHostChanged(ChangeEventArgs e)
     {
+        var host = e.Value as string;
         _filter = _filter with { Host = string.IsNullOrEmpty(host) ? null : host };
         Refresh();
     }
 
-    private void OnStateChanged(string? state)
+    private void OnStateChanged(ChangeEventArgs e)
     {
-        _filter = _filter with { State = ContainerText.ParseStateQuery(state) };
+        _filter = _filter with { State = ContainerText.ParseStateQuery(e.Value as string) };
         Refresh();
     }
 
-    private void OnHealthChanged(string? health)
+    private void OnHealthChanged(ChangeEventArgs e)
     {
-        _filter = _filter with { Health = ContainerText.ParseHealthQuery(health) };
+        _filter = _filter with { Health = ContainerText.ParseHealthQuery(e.Value as string) };
         Refresh();
     }
 
@@ -153,15 +159,6 @@ public partial class ContainersPage : LiveComponentBase
     private async Task RunAsync(ContainerCommandRequest request) => await Runner.RunAsync(request);
 
     private void OnRunnerChanged() => _ = InvokeAsync(StateHasChanged);
-
-    private static string TargetKey(Container c) => new ContainerCommandRequest(c.Host, c.Id, c.Name, ContainerCommand.Start).TargetKey;
-
-    private static string IconFor(ContainerCommand command) => command switch
-    {
-        ContainerCommand.Start => Icons.Material.Filled.PlayArrow,
-        ContainerCommand.Restart => Icons.Material.Filled.RestartAlt,
-        _ => Icons.Material.Filled.Stop,
-    };
 
     protected override async ValueTask DisposeAsyncCore()
     {
