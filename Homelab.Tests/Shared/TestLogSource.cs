@@ -8,10 +8,10 @@ using Homelab.Domain.Sources;
 namespace Homelab.Tests.Shared;
 
 /// <summary>
-/// A Docker host for log tests: answers <see cref="OpenLogsAsync"/> with <see cref="Tail"/>, and when following, then
+/// A Docker host for the log drawer's tests: answers <see cref="OpenLogsAsync"/> with <see cref="Tail"/>, and when following, then
 /// with every line the test writes to <see cref="Follow"/>. Other calls are not used by the UI and fail.
 /// </summary>
-internal sealed class TestContainerSource(string host) : IContainerSource
+internal sealed class TestLogSource(string host) : IContainerSource
 {
     private readonly SemaphoreSlim _followStarted = new(0);
     private int _openStreams;
