@@ -4,7 +4,7 @@ namespace Homelab.Dashboard.Model;
 /// One shared once-a-second tick for "updated 12 s ago" labels, so each label does not need its own timer.
 /// </summary>
 /// <remarks>Callbacks run on the timer thread; components marshal with <c>InvokeAsync</c>.</remarks>
-internal sealed class UiClock : IDisposable
+public sealed class UiClock : IDisposable
 {
     private readonly ITimer _timer;
     private event Action? Tick;

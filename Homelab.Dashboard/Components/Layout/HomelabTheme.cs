@@ -15,6 +15,9 @@ internal static class HomelabTheme
             Surface = "#1c1c26",
             AppbarBackground = "#1c1c26",
             DrawerBackground = "#17171f",
+
+            // The default scrim is invisible on a dark page; a confirmation must clearly sit above everything.
+            OverlayDark = "rgba(0,0,0,0.6)",
         },
         PaletteLight = new PaletteLight
         {

@@ -7,6 +7,7 @@ public partial class MainLayout
 {
     private bool _drawerOpen = true;
     private bool _darkMode = true;
+    private bool _interactive;
 
     [CascadingParameter(Name = "InitialDarkMode")]
     public bool InitialDarkMode { get; set; } = true;
@@ -15,6 +16,16 @@ public partial class MainLayout
     public required IJSRuntime JS { get; init; }
 
     protected override void OnInitialized() => _darkMode = InitialDarkMode;
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        // Never runs while prerendering, so "true" means the circuit is connected and events are wired.
+        if (firstRender)
+        {
+            _interactive = true;
+            StateHasChanged();
+        }
+    }
 
     private void ToggleDrawer() => _drawerOpen = !_drawerOpen;
 
