@@ -11,6 +11,8 @@ namespace Homelab.Tests.Shared;
 internal sealed class TestActionExecutor : IActionExecutor
 {
     private readonly ConcurrentQueue<HomelabAction> _executed = new();
+    private int _running;
+    private int _maxConcurrent;
 
     public IReadOnlyCollection<HomelabAction> Executed => _executed;
 
@@ -19,16 +21,32 @@ internal sealed class TestActionExecutor : IActionExecutor
     /// <summary>When set, executions wait for it to complete before answering.</summary>
     public TaskCompletionSource? Gate { get; set; }
 
+    /// <summary>The most executions that were ever in progress at once.</summary>
+    public int MaxConcurrent => Volatile.Read(ref _maxConcurrent);
+
     public bool CanExecute(HomelabAction action) => true;
 
     public async Task<ActionResult> ExecuteAsync(HomelabAction action, long started, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         _executed.Enqueue(action);
-        if (Gate is { } gate)
+        var running = Interlocked.Increment(ref _running);
+        int seen;
+        while ((seen = Volatile.Read(ref _maxConcurrent)) < running && Interlocked.CompareExchange(ref _maxConcurrent, running, seen) != seen)
         {
-            await gate.Task.WaitAsync(cancellationToken);
         }
 
-        return Result;
+        try
+        {
+            if (Gate is { } gate)
+            {
+                await gate.Task.WaitAsync(cancellationToken);
+            }
+
+            return Result;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+        }
     }
 }

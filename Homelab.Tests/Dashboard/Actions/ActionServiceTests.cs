@@ -1,6 +1,8 @@
+using Homelab.Dashboard.Actions;
 using Homelab.Domain.Actions;
 using Homelab.Domain.Cluster;
 using Homelab.Domain.Containers;
+using Homelab.Tests.Shared;
 
 namespace Homelab.Tests.Dashboard.Actions;
 
@@ -9,12 +11,13 @@ public sealed class ActionServiceTests
     private static readonly Actor s_user = new("alice", ActionVia.Ui);
     private static readonly ContainerCommandRequest s_restartSonarr = new("docker-server", "sonarr-id", "sonarr", ContainerCommand.Restart);
 
+    private static TestActionExecutor GatedExecutor() => new() { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+
     [Fact]
     public async Task Execute_Allowed_RunsOnceAndAudits()
     {
-        var executor = new TestExecutor();
+        var executor = new TestActionExecutor { Result = new ActionResult(ActionOutcome.Succeeded, "running after 3 s", TimeSpan.FromSeconds(3)) };
         var host = new ActionTestHost(_ => [executor]);
-        executor.Release.SetResult(new ActionResult(ActionOutcome.Succeeded, "running after 3 s", TimeSpan.FromSeconds(3)));
 
         var result = await host.Service.ExecuteAsync(s_user, s_restartSonarr, CancellationToken.None);
 
@@ -30,31 +33,31 @@ public sealed class ActionServiceTests
     [Fact]
     public async Task Execute_ReadOnly_DeniedWithoutExecutingAndAudited()
     {
-        var executor = new TestExecutor();
+        var executor = new TestActionExecutor();
         var host = new ActionTestHost(_ => [executor], readOnly: true);
 
         var result = await host.Service.ExecuteAsync(s_user, s_restartSonarr, CancellationToken.None);
 
         Assert.Equal(ActionOutcome.Denied, result.Outcome);
         Assert.Contains("read-only", result.Message, StringComparison.Ordinal);
-        Assert.Equal(0, executor.Calls);
+        Assert.Empty(executor.Executed);
         Assert.Equal(ActionOutcome.Denied, Assert.Single(host.Audit.Records).Outcome);
     }
 
     [Fact]
     public async Task Execute_DoubleClick_ActsOnce()
     {
-        var executor = new TestExecutor();
+        var executor = GatedExecutor();
         var host = new ActionTestHost(_ => [executor]);
 
         var first = host.Service.ExecuteAsync(s_user, s_restartSonarr, CancellationToken.None);
         var second = host.Service.ExecuteAsync(s_user, s_restartSonarr with { }, CancellationToken.None);
-        await WaitForAsync(() => executor.Calls == 1);
+        await WaitForAsync(() => executor.Executed.Count == 1);
         Assert.True(host.Service.IsBusy(s_restartSonarr.TargetKey));
-        executor.Release.SetResult(new ActionResult(ActionOutcome.Succeeded, "running after 2 s", TimeSpan.FromSeconds(2)));
+        executor.Gate!.SetResult();
 
         Assert.Same(await first, await second);
-        Assert.Equal(1, executor.Calls);
+        Assert.Single(executor.Executed);
         Assert.Single(host.Audit.Records);
         Assert.False(host.Service.IsBusy(s_restartSonarr.TargetKey));
     }
@@ -62,23 +65,19 @@ public sealed class ActionServiceTests
     [Fact]
     public async Task Execute_DifferentActionsOnOneTarget_RunOneAfterTheOther()
     {
-        var executor = new TestExecutor();
+        var executor = GatedExecutor();
         var host = new ActionTestHost(_ => [executor]);
         var guest = new GuestRef("pve", GuestKind.Qemu, 103);
 
         var shutdown = host.Service.ExecuteAsync(s_user, new GuestPowerRequest(guest, "gaming-bazzite", PowerAction.Shutdown), CancellationToken.None);
         var start = host.Service.ExecuteAsync(s_user, new GuestPowerRequest(guest, "gaming-bazzite", PowerAction.Start), CancellationToken.None);
-        await WaitForAsync(() => executor.Calls == 1);
+        await WaitForAsync(() => executor.Executed.Count == 1);
         await Task.Delay(50);
-        Assert.Equal(1, executor.Calls);
-        var release = executor.Release;
-        executor.Release = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        release.SetResult(new ActionResult(ActionOutcome.Succeeded, "stopped after 8 s", TimeSpan.FromSeconds(8)));
-        await shutdown;
-        await WaitForAsync(() => executor.Calls == 2);
-        executor.Release.SetResult(new ActionResult(ActionOutcome.Succeeded, "running after 4 s", TimeSpan.FromSeconds(4)));
-        await start;
+        Assert.Single(executor.Executed);
+        executor.Gate!.SetResult();
+        await Task.WhenAll(shutdown, start);
 
+        Assert.Equal(2, executor.Executed.Count);
         Assert.Equal(1, executor.MaxConcurrent);
         Assert.Equal(2, host.Audit.Records.Count);
     }
@@ -86,27 +85,26 @@ public sealed class ActionServiceTests
     [Fact]
     public async Task Execute_CallerStopsWaiting_ActionStillFinishesAndIsAudited()
     {
-        var executor = new TestExecutor();
+        var executor = GatedExecutor();
         var host = new ActionTestHost(_ => [executor]);
         using var pageClosed = new CancellationTokenSource();
 
         var waiting = host.Service.ExecuteAsync(s_user, s_restartSonarr, pageClosed.Token);
-        await WaitForAsync(() => executor.Calls == 1);
+        await WaitForAsync(() => executor.Executed.Count == 1);
         await pageClosed.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
-        executor.Release.SetResult(new ActionResult(ActionOutcome.Succeeded, "running after 2 s", TimeSpan.FromSeconds(2)));
+        executor.Gate!.SetResult();
 
         await WaitForAsync(() => host.Audit.Records.Count == 1);
-        Assert.Equal(ActionOutcome.Succeeded, host.Audit.Records[0].Outcome);
+        Assert.Equal(ActionOutcome.Succeeded, host.Audit.Records.Single().Outcome);
     }
 
     [Fact]
     public async Task Execute_AuditFails_ResultIsStillReturned()
     {
-        var executor = new TestExecutor();
+        var executor = new TestActionExecutor { Result = new ActionResult(ActionOutcome.Succeeded, "exited after 1 s", TimeSpan.FromSeconds(1)) };
         var host = new ActionTestHost(_ => [executor]);
         host.Audit.Fail = true;
-        executor.Release.SetResult(new ActionResult(ActionOutcome.Succeeded, "exited after 1 s", TimeSpan.FromSeconds(1)));
 
         var result = await host.Service.ExecuteAsync(s_user, s_restartSonarr with { Command = ContainerCommand.Stop }, CancellationToken.None);
 
@@ -135,7 +133,7 @@ public sealed class ActionServiceTests
         }
     }
 
-    private sealed class ThrowingExecutor : Homelab.Dashboard.Actions.IActionExecutor
+    private sealed class ThrowingExecutor : IActionExecutor
     {
         public bool CanExecute(HomelabAction action) => true;
 
