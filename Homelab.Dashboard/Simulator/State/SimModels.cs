@@ -17,11 +17,13 @@ internal sealed class SimNode(NodeSeed seed)
 
     public long HostMemory { get; set; } = (long)seed.BaseMemory;
 
-    public long RootUsed { get; set; } = (long)(seed.RootTotal * 0.18);
+    /// <summary>Root filesystem use differs per node: the gaming node keeps ISOs and templates around.</summary>
+    public long RootUsed { get; set; } = (long)(seed.RootTotal * (0.14 + seed.NodeId * 0.07));
 
     public DateTimeOffset BootedAt { get; set; }
 
-    public double[] Load { get; } = [0.4, 0.5, 0.6];
+    /// <summary>1, 5 and 15 minute load averages.</summary>
+    public double[] Load { get; } = [0, 0, 0];
 
     public double NetInRate { get; set; } = 120_000;
 

@@ -42,6 +42,12 @@ internal sealed partial class SimulatedHomelab
         _storage = [.. SimulatorTopology.Storage.Select(seed => new SimStorage(seed))];
         _containers = [.. SimulatorTopology.Containers.Select(seed => CreateContainer(seed, now))];
         UpdateClusterDynamics(TimeSpan.FromSeconds(1), now);
+        foreach (var node in _nodes)
+        {
+            // A node that has been up for days has settled: all three load averages agree with its CPU.
+            Array.Fill(node.Load, node.Cpu * node.Seed.Threads);
+        }
+
         SeedHistory(now);
     }
 
