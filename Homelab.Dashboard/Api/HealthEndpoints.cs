@@ -3,7 +3,7 @@ using Homelab.Dashboard.Persistence;
 using Homelab.Domain.Live;
 using Homelab.Domain.Sources;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Homelab.Dashboard.Api;
@@ -55,18 +55,23 @@ internal static class HealthEndpoints
         return JsonSerializer.SerializeAsync(context.Response.Body, body, cancellationToken: context.RequestAborted);
     }
 
-    private sealed class DatabaseHealthCheck(IDbContextFactory<HomelabDbContext> contexts) : IHealthCheck
+    /// <summary>Opens the file and asks SQLite to check it, without loading EF Core just to answer a probe.</summary>
+    private sealed class DatabaseHealthCheck(DatabaseLocation location) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
             try
             {
-                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-                return await db.Database.CanConnectAsync(cancellationToken)
+                await using var connection = new SqliteConnection(location.ConnectionString);
+                await connection.OpenAsync(cancellationToken);
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA quick_check;";
+                var result = await command.ExecuteScalarAsync(cancellationToken) as string;
+                return result == "ok"
                     ? HealthCheckResult.Healthy("SQLite is reachable")
-                    : HealthCheckResult.Unhealthy("SQLite cannot be opened");
+                    : HealthCheckResult.Unhealthy($"SQLite reports damage: {result}");
             }
-            catch (Exception ex)
+            catch (SqliteException ex)
             {
                 return HealthCheckResult.Unhealthy($"SQLite failed: {ex.Message}");
             }

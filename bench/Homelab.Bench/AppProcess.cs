@@ -7,15 +7,13 @@ namespace Homelab.Bench;
 internal sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly string _dataDirectory;
 
-    private AppProcess(Process process, Uri baseAddress, Uri dockerUrl, Uri proxmoxUrl, string dataDirectory)
+    private AppProcess(Process process, Uri baseAddress, Uri dockerUrl, Uri proxmoxUrl)
     {
         _process = process;
         BaseAddress = baseAddress;
         DockerUrl = dockerUrl;
         ProxmoxUrl = proxmoxUrl;
-        _dataDirectory = dataDirectory;
     }
 
     public Uri BaseAddress { get; }
@@ -24,9 +22,9 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public Uri ProxmoxUrl { get; }
 
-    public static async Task<AppProcess> StartAsync(string dll, int port, int dockerPort, int proxmoxPort)
+    /// <param name="data">The data folder; reuse it to measure a restart (database already created and migrated).</param>
+    public static async Task<AppProcess> StartAsync(string dll, string data, int port, int dockerPort, int proxmoxPort)
     {
-        var data = Directory.CreateTempSubdirectory("homelab-bench-").FullName;
         var info = new ProcessStartInfo("dotnet", [dll])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -40,6 +38,10 @@ internal sealed class AppProcess : IAsyncDisposable
         info.Environment["Homelab__Simulator__DockerPort"] = dockerPort.ToString(CultureInfo.InvariantCulture);
         info.Environment["Homelab__Simulator__ProxmoxPort"] = proxmoxPort.ToString(CultureInfo.InvariantCulture);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        // The runtime settings the Docker image ships with.
+        info.Environment["DOTNET_gcServer"] = "0";
+        info.Environment["DOTNET_GCgen0size"] = "0x200000";
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) =>
@@ -51,7 +53,7 @@ internal sealed class AppProcess : IAsyncDisposable
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}/"), new Uri($"http://127.0.0.1:{dockerPort}/"), new Uri($"https://127.0.0.1:{proxmoxPort}/"), data);
+        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}/"), new Uri($"http://127.0.0.1:{dockerPort}/"), new Uri($"https://127.0.0.1:{proxmoxPort}/"));
         using var client = new HttpClient();
         for (var i = 0; i < 150; i++)
         {
@@ -110,12 +112,5 @@ internal sealed class AppProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
     }
 }

@@ -14,7 +14,8 @@ internal sealed partial class SimulatedHomelab
     /// <summary>Memory of LXC 200: the limit a container without its own limit reports.</summary>
     internal const long DockerHostMemory = 24L << 30;
 
-    private const int MaxLogLines = 1_000;
+    // Enough for the log drawer's 200-line tail and then some; bounded so a demo left running for days does not grow.
+    private const int MaxLogLines = 500;
     private const int MaxEvents = 2_000;
 
     private readonly List<SimContainer> _containers;

@@ -1,0 +1,86 @@
+using Homelab.Dashboard.Persistence;
+using Homelab.Domain.Actions;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Homelab.Tests.Dashboard.Persistence;
+
+/// <summary>Migrations at start-up on real SQLite files.</summary>
+public sealed class DatabaseInitializerTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("homelab-db-").FullName;
+
+    private DatabaseLocation Location => new($"Data Source={Path.Combine(_directory, "homelab.db")};Pooling=False");
+
+    [Fact]
+    public void KnownMigrations_ListsTheBuildsMigrations()
+    {
+        Assert.Contains(DatabaseInitializer.KnownMigrations, id => id.EndsWith("_InitialAuditLog", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Start_NewFile_CreatesSchemaUsableByTheAuditLog()
+    {
+        var contexts = new CountingFactory(Location);
+
+        await new DatabaseInitializer(Location, contexts, NullLogger<DatabaseInitializer>.Instance).StartAsync(CancellationToken.None);
+
+        Assert.Equal(1, contexts.Created);
+        var audit = new EfAuditLog(contexts);
+        var record = await audit.AppendAsync(new AuditRecord { At = DateTimeOffset.UnixEpoch, Actor = "a", Via = ActionVia.Ui, Action = "container.stop", Target = "t", Outcome = ActionOutcome.Succeeded, Message = "exited after 1 s", Duration = TimeSpan.FromSeconds(1) }, CancellationToken.None);
+        Assert.True(record.Id > 0);
+        Assert.Equal("wal", await ScalarAsync("PRAGMA journal_mode;"));
+    }
+
+    [Fact]
+    public async Task Start_SchemaCurrent_DoesNotLoadEfCore()
+    {
+        await new DatabaseInitializer(Location, new CountingFactory(Location), NullLogger<DatabaseInitializer>.Instance).StartAsync(CancellationToken.None);
+        var contexts = new CountingFactory(Location);
+
+        await new DatabaseInitializer(Location, contexts, NullLogger<DatabaseInitializer>.Instance).StartAsync(CancellationToken.None);
+
+        Assert.Equal(0, contexts.Created);
+    }
+
+    [Fact]
+    public async Task Start_HistoryMissingAMigration_AppliesIt()
+    {
+        await new DatabaseInitializer(Location, new CountingFactory(Location), NullLogger<DatabaseInitializer>.Instance).StartAsync(CancellationToken.None);
+        await ScalarAsync("DROP TABLE audit_log; DELETE FROM __EFMigrationsHistory;");
+        var contexts = new CountingFactory(Location);
+
+        await new DatabaseInitializer(Location, contexts, NullLogger<DatabaseInitializer>.Instance).StartAsync(CancellationToken.None);
+
+        Assert.Equal(1, contexts.Created);
+        Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM audit_log;"));
+    }
+
+    private async Task<object?> ScalarAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(Location.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>Counts how often EF Core is asked for a context.</summary>
+    private sealed class CountingFactory(DatabaseLocation location) : IDbContextFactory<HomelabDbContext>
+    {
+        public int Created;
+
+        public HomelabDbContext CreateDbContext()
+        {
+            Interlocked.Increment(ref Created);
+            return new HomelabDbContext(new DbContextOptionsBuilder<HomelabDbContext>().UseSqlite(location.ConnectionString).Options);
+        }
+    }
+}
