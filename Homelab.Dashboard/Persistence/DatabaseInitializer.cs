@@ -8,9 +8,11 @@ namespace Homelab.Dashboard.Persistence;
 
 /// <summary>Applies pending migrations before anything else starts, and switches the file to WAL.</summary>
 /// <remarks>
-/// When every migration this build knows is already applied (every start but the first after an upgrade), it says
-/// so from a plain SQLite query instead of spinning up EF Core's migrator, which costs about 9 MB of memory for the
-/// life of the process. EF Core is then only loaded when the dashboard first reads or writes its data.
+/// Both the check and the migrations themselves use a plain SQLite connection: which migrations are applied is one
+/// query, and each pending one runs its embedded script (<see cref="MigrationScripts"/>). EF Core's migrator would
+/// otherwise stay loaded for the life of the process (about 9 MB); EF Core is only loaded when the dashboard first
+/// reads or writes its data. A migration without a script (a build made without regenerating them) still migrates,
+/// through EF Core.
 /// </remarks>
 internal sealed partial class DatabaseInitializer(DatabaseLocation location, IDbContextFactory<HomelabDbContext> contexts, ILogger<DatabaseInitializer> logger) : IHostedService
 {
@@ -30,8 +32,7 @@ internal sealed partial class DatabaseInitializer(DatabaseLocation location, IDb
         if (pending.Count > 0)
         {
             LogMigrating(logger, pending.Count, string.Join(", ", pending));
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            await db.Database.MigrateAsync(cancellationToken);
+            await ApplyAsync(connection, pending, cancellationToken);
         }
 
         // WAL lets the audit writer and readers (pages, API) work without blocking each other; it sticks to the file.
@@ -41,6 +42,25 @@ internal sealed partial class DatabaseInitializer(DatabaseLocation location, IDb
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task ApplyAsync(SqliteConnection connection, List<string> pending, CancellationToken cancellationToken)
+    {
+        var scripts = pending.Select(MigrationScripts.Load).ToList();
+        if (scripts.Any(s => s is null))
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+            return;
+        }
+
+        // Each script brings its own transaction and history row, exactly as `dotnet ef migrations script` wrote it.
+        foreach (var script in scripts)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = script;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
 
     private static async Task<HashSet<string>> AppliedMigrationsAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {

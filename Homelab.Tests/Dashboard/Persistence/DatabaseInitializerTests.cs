@@ -2,6 +2,8 @@ using Homelab.Dashboard.Persistence;
 using Homelab.Domain.Actions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Homelab.Tests.Dashboard.Persistence;
@@ -20,13 +22,28 @@ public sealed class DatabaseInitializerTests : IDisposable
     }
 
     [Fact]
-    public async Task Start_NewFile_CreatesSchemaUsableByTheAuditLog()
+    public void MigrationScripts_EveryMigration_MatchesWhatEfCoreGenerates()
+    {
+        using var db = new CountingFactory(Location).CreateDbContext();
+        var migrator = db.GetService<IMigrator>();
+        string? previous = null;
+        foreach (var id in DatabaseInitializer.KnownMigrations)
+        {
+            var embedded = MigrationScripts.Load(id);
+            Assert.True(embedded is not null, $"No embedded script for {id}: run `EfDesign=true dotnet ef migrations script {previous ?? "0"} {id} -o Persistence/Migrations/Sql/{id}.sql` in Homelab.Dashboard.");
+            Assert.Equal(Normalize(migrator.GenerateScript(previous, id)), Normalize(embedded));
+            previous = id;
+        }
+    }
+
+    [Fact]
+    public async Task Start_NewFile_CreatesSchemaWithoutEfCoreAndTheAuditLogUsesIt()
     {
         var contexts = new CountingFactory(Location);
 
         await new DatabaseInitializer(Location, contexts, NullLogger<DatabaseInitializer>.Instance).StartAsync(CancellationToken.None);
 
-        Assert.Equal(1, contexts.Created);
+        Assert.Equal(0, contexts.Created);
         var audit = new EfAuditLog(contexts);
         var record = await audit.AppendAsync(new AuditRecord { At = DateTimeOffset.UnixEpoch, Actor = "a", Via = ActionVia.Ui, Action = "container.stop", Target = "t", Outcome = ActionOutcome.Succeeded, Message = "exited after 1 s", Duration = TimeSpan.FromSeconds(1) }, CancellationToken.None);
         Assert.True(record.Id > 0);
@@ -53,9 +70,12 @@ public sealed class DatabaseInitializerTests : IDisposable
 
         await new DatabaseInitializer(Location, contexts, NullLogger<DatabaseInitializer>.Instance).StartAsync(CancellationToken.None);
 
-        Assert.Equal(1, contexts.Created);
+        Assert.Equal(0, contexts.Created);
         Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM audit_log;"));
+        Assert.Equal(DatabaseInitializer.KnownMigrations.Count, Convert.ToInt32(await ScalarAsync("SELECT count(*) FROM __EFMigrationsHistory;"), System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    private static string Normalize(string sql) => sql.Replace("\r\n", "\n", StringComparison.Ordinal).Trim('\uFEFF', ' ', '\n');
 
     private async Task<object?> ScalarAsync(string sql)
     {
