@@ -77,9 +77,9 @@ public abstract class HomelabComponentTestBase : BunitContext
         (Render<MudDialogProvider>(), Render<MudSnackbarProvider>());
 
     /// <summary>Plugs a fake Docker host into the registry the log drawer reads from.</summary>
-    internal TestLogSource AddContainerHost(string host = TestSnapshots.DockerHost)
+    internal TestContainerSource AddContainerHost(string host = TestSnapshots.DockerHost)
     {
-        var source = new TestLogSource(host);
+        var source = new TestContainerSource(host);
         Registry.Populate(null, new Dictionary<string, IContainerSource> { [host] = source }, []);
         return source;
     }

@@ -8,8 +8,15 @@ using Homelab.Domain.Sources;
 namespace Homelab.Tests.Shared;
 
 /// <summary>A Docker host whose containers, stats, logs and events the test controls.</summary>
+/// <remarks>
+/// Logs: <see cref="OpenLogsAsync"/> answers with <see cref="Tail"/>, and when following, then with every line the test
+/// writes to <see cref="Follow"/>.
+/// </remarks>
 internal sealed class TestContainerSource(string host = "docker-server") : IContainerSource
 {
+    private readonly SemaphoreSlim _followStarted = new(0);
+    private int _openStreams;
+
     public string Host { get; } = host;
 
     /// <summary>Current containers; the list and inspect answers are derived from these.</summary>
@@ -21,9 +28,23 @@ internal sealed class TestContainerSource(string host = "docker-server") : ICont
 
     public Func<string, ContainerCommand, SourceResult<ContainerCommandOutcome>>? Command { get; set; }
 
-    public List<LogLine> Logs { get; } = [];
+    /// <summary>The lines already written, served as the log's tail.</summary>
+    public List<LogLine> Tail { get; } = [];
 
-    public Channel<LogLine> FollowedLogs { get; } = Channel.CreateUnbounded<LogLine>();
+    /// <summary>Lines for an open follow stream.</summary>
+    public Channel<LogLine> Follow { get; } = Channel.CreateUnbounded<LogLine>();
+
+    /// <summary>When set, opening the log fails with this error.</summary>
+    public SourceError? OpenError { get; set; }
+
+    /// <summary>Every log request, in order.</summary>
+    public List<LogRequest> Requests { get; } = [];
+
+    /// <summary>Log streams currently open (incremented on open, decremented when the reader stops).</summary>
+    public int OpenStreams => Volatile.Read(ref _openStreams);
+
+    /// <summary>Follow streams that ended because the reader cancelled them.</summary>
+    public int CancelledStreams { get; private set; }
 
     public Channel<ContainerEvent> Events { get; } = Channel.CreateUnbounded<ContainerEvent>();
 
@@ -117,26 +138,68 @@ internal sealed class TestContainerSource(string host = "docker-server") : ICont
         return Task.FromResult(Command?.Invoke(containerId, command) ?? SourceResult<ContainerCommandOutcome>.Ok(ContainerCommandOutcome.Done));
     }
 
-    public Task<SourceResult<IAsyncEnumerable<LogLine>>> OpenLogsAsync(string containerId, LogRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(SourceResult<IAsyncEnumerable<LogLine>>.Ok(ReadLogsAsync(request, cancellationToken)));
+    /// <summary>Waits until a follow stream has sent its tail and is waiting for new lines.</summary>
+    public async Task WaitForFollowAsync()
+    {
+        if (!await _followStarted.WaitAsync(TimeSpan.FromSeconds(10)))
+        {
+            throw new TimeoutException("No follow stream was opened.");
+        }
+    }
+
+    public Task<SourceResult<IAsyncEnumerable<LogLine>>> OpenLogsAsync(string containerId, LogRequest request, CancellationToken cancellationToken)
+    {
+        lock (Requests)
+        {
+            Requests.Add(request);
+        }
+
+        if (OpenError is { } error)
+        {
+            return Task.FromResult(SourceResult<IAsyncEnumerable<LogLine>>.Fail(error));
+        }
+
+        Interlocked.Increment(ref _openStreams);
+        return Task.FromResult(SourceResult<IAsyncEnumerable<LogLine>>.Ok(ReadLogsAsync(request, cancellationToken)));
+    }
 
     public Task<SourceResult<IAsyncEnumerable<ContainerEvent>>> OpenEventsAsync(DateTimeOffset? since, CancellationToken cancellationToken) =>
         Task.FromResult(SourceResult<IAsyncEnumerable<ContainerEvent>>.Ok(Events.Reader.ReadAllAsync(cancellationToken)));
 
     private async IAsyncEnumerable<LogLine> ReadLogsAsync(LogRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var lines = request.Tail is { } tail ? Logs.TakeLast(tail) : Logs;
-        foreach (var line in lines)
+        try
         {
-            yield return line;
-        }
-
-        if (request.Follow)
-        {
-            await foreach (var line in FollowedLogs.Reader.ReadAllAsync(cancellationToken))
+            foreach (var line in request.Tail is { } tail ? Tail.TakeLast(tail) : Tail)
             {
                 yield return line;
             }
+
+            if (!request.Follow)
+            {
+                yield break;
+            }
+
+            _followStarted.Release();
+            while (true)
+            {
+                LogLine next;
+                try
+                {
+                    next = await Follow.Reader.ReadAsync(cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    CancelledStreams++;
+                    throw;
+                }
+
+                yield return next;
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _openStreams);
         }
     }
 }
