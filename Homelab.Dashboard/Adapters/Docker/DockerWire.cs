@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Homelab.Dashboard.Adapters.Http;
 using Homelab.Domain.Common;
 using Homelab.Domain.Containers;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Homelab.Dashboard.Adapters.Http;
 using Homelab.Domain.Cluster;
 
 namespace Homelab.Dashboard.Adapters.Proxmox;
@@ -14,14 +15,14 @@ internal static class ProxmoxClusterParser
         var nodes = new Dictionary<string, StatusNodeInfo>(StringComparer.Ordinal);
         foreach (var item in ProxmoxJson.RequireArray(data, "cluster status").Objects())
         {
-            switch (item.OptionalString("type"))
+            switch (item.String("type"))
             {
                 case "cluster":
-                    name = item.OptionalString("name");
-                    quorate = item.OptionalBool("quorate");
+                    name = item.String("name");
+                    quorate = item.Boolean("quorate");
                     break;
-                case "node" when item.OptionalString("name") is { } nodeName:
-                    nodes[nodeName] = new StatusNodeInfo(item.OptionalBool("online"), item.OptionalString("ip"));
+                case "node" when item.String("name") is { } nodeName:
+                    nodes[nodeName] = new StatusNodeInfo(item.Boolean("online"), item.String("ip"));
                     break;
             }
         }
@@ -37,7 +38,7 @@ internal static class ProxmoxClusterParser
         foreach (var item in ProxmoxJson.RequireArray(data, "cluster resources").Objects())
         {
             // Pools and SDN zones are also listed; anything we cannot place is skipped rather than failing the snapshot.
-            switch (item.OptionalString("type"))
+            switch (item.String("type"))
             {
                 case "node" when ParseNode(item) is { } node:
                     nodes.Add(node);
@@ -107,7 +108,7 @@ internal static class ProxmoxClusterParser
 
     private static ClusterNode? ParseNode(JsonElement item)
     {
-        if ((item.OptionalString("node") ?? LastIdPart(item)) is not { } name)
+        if ((item.String("node") ?? LastIdPart(item)) is not { } name)
         {
             return null;
         }
@@ -115,19 +116,19 @@ internal static class ProxmoxClusterParser
         var node = new ClusterNode
         {
             Name = name,
-            Status = item.OptionalString("status") switch
+            Status = item.String("status") switch
             {
                 "online" => NodeStatus.Online,
                 "offline" => NodeStatus.Offline,
                 _ => NodeStatus.Unknown,
             },
-            Cpu = item.OptionalDouble("cpu"),
-            MaxCpu = item.OptionalInt32("maxcpu"),
-            MemoryUsed = item.OptionalInt64("mem"),
-            MemoryTotal = item.OptionalInt64("maxmem"),
-            RootUsed = item.OptionalInt64("disk"),
-            RootTotal = item.OptionalInt64("maxdisk"),
-            Uptime = item.OptionalSeconds("uptime"),
+            Cpu = item.Double("cpu"),
+            MaxCpu = item.Int32("maxcpu"),
+            MemoryUsed = item.Int64("mem"),
+            MemoryTotal = item.Int64("maxmem"),
+            RootUsed = item.Int64("disk"),
+            RootTotal = item.Int64("maxdisk"),
+            Uptime = item.Seconds("uptime"),
         };
 
         // Whatever an offline node still lists is its last report, not its present state.
@@ -147,8 +148,8 @@ internal static class ProxmoxClusterParser
 
     private static Guest? ParseGuest(JsonElement item, GuestKind kind)
     {
-        var vmId = item.OptionalInt32("vmid") ?? (int.TryParse(LastIdPart(item), out var fromId) ? fromId : null);
-        if (vmId is not { } id || item.OptionalString("node") is not { } node)
+        var vmId = item.Int32("vmid") ?? (int.TryParse(LastIdPart(item), out var fromId) ? fromId : null);
+        if (vmId is not { } id || item.String("node") is not { } node)
         {
             return null;
         }
@@ -156,29 +157,29 @@ internal static class ProxmoxClusterParser
         return new Guest
         {
             VmId = id,
-            Name = item.OptionalString("name") ?? $"{(kind == GuestKind.Qemu ? "VM" : "CT")} {id}",
+            Name = item.String("name") ?? $"{(kind == GuestKind.Qemu ? "VM" : "CT")} {id}",
             Node = node,
             Kind = kind,
-            Status = ParseGuestStatus(item.OptionalString("status")),
-            Cpu = item.OptionalDouble("cpu"),
-            MaxCpu = item.OptionalInt32("maxcpu"),
-            Memory = item.OptionalInt64("mem"),
-            MaxMemory = item.OptionalInt64("maxmem"),
-            Disk = item.OptionalInt64("disk"),
-            MaxDisk = item.OptionalInt64("maxdisk"),
-            Uptime = item.OptionalSeconds("uptime"),
-            Tags = [.. item.OptionalList("tags")],
-            Lock = item.OptionalString("lock") is { Length: > 0 } held ? held : null,
-            Template = item.OptionalBool("template") ?? false,
+            Status = ParseGuestStatus(item.String("status")),
+            Cpu = item.Double("cpu"),
+            MaxCpu = item.Int32("maxcpu"),
+            Memory = item.Int64("mem"),
+            MaxMemory = item.Int64("maxmem"),
+            Disk = item.Int64("disk"),
+            MaxDisk = item.Int64("maxdisk"),
+            Uptime = item.Seconds("uptime"),
+            Tags = [.. item.ListOf("tags")],
+            Lock = item.String("lock") is { Length: > 0 } held ? held : null,
+            Template = item.Boolean("template") ?? false,
         };
     }
 
     private static StorageVolume? ParseStorage(JsonElement item)
     {
         // The id is storage/{node}/{storage}; it fills in whichever of the two fields is missing.
-        var idParts = item.OptionalString("id")?.Split('/');
-        var name = item.OptionalString("storage") ?? (idParts is { Length: 3 } ? idParts[2] : null);
-        var node = item.OptionalString("node") ?? (idParts is { Length: 3 } ? idParts[1] : null);
+        var idParts = item.String("id")?.Split('/');
+        var name = item.String("storage") ?? (idParts is { Length: 3 } ? idParts[2] : null);
+        var node = item.String("node") ?? (idParts is { Length: 3 } ? idParts[1] : null);
         if (name is null || node is null)
         {
             return null;
@@ -186,19 +187,19 @@ internal static class ProxmoxClusterParser
 
         return new StorageVolume
         {
-            Id = item.OptionalString("id") ?? $"storage/{node}/{name}",
+            Id = item.String("id") ?? $"storage/{node}/{name}",
             Name = name,
             Node = node,
-            Status = item.OptionalString("status") ?? "unknown",
-            PluginType = item.OptionalString("plugintype"),
-            Used = item.OptionalInt64("disk"),
-            Total = item.OptionalInt64("maxdisk"),
-            Shared = item.OptionalBool("shared") ?? false,
-            Content = [.. item.OptionalList("content")],
+            Status = item.String("status") ?? "unknown",
+            PluginType = item.String("plugintype"),
+            Used = item.Int64("disk"),
+            Total = item.Int64("maxdisk"),
+            Shared = item.Boolean("shared") ?? false,
+            Content = [.. item.ListOf("content")],
         };
     }
 
-    private static string? LastIdPart(JsonElement item) => item.OptionalString("id") is { } id && id.LastIndexOf('/') is >= 0 and var slash ? id[(slash + 1)..] : null;
+    private static string? LastIdPart(JsonElement item) => item.String("id") is { } id && id.LastIndexOf('/') is >= 0 and var slash ? id[(slash + 1)..] : null;
 }
 
 /// <summary>What <c>/cluster/status</c> says: cluster name and quorum (null on a standalone host) and node membership.</summary>

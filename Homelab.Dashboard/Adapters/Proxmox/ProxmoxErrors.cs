@@ -52,7 +52,7 @@ internal static class ProxmoxErrors
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
-            if (root.OptionalObject("errors") is { } fields)
+            if (root.Object("errors") is { } fields)
             {
                 foreach (var field in fields.EnumerateObject())
                 {
@@ -61,7 +61,7 @@ internal static class ProxmoxErrors
                 }
             }
 
-            var message = root.OptionalString("message")?.Trim();
+            var message = root.String("message")?.Trim();
             return (string.IsNullOrEmpty(message) ? null : message, errors);
         }
         catch (JsonException)

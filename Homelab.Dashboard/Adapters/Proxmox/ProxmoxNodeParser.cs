@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Homelab.Dashboard.Adapters.Http;
 using Homelab.Domain.Cluster;
 using Homelab.Domain.Common;
 
@@ -10,17 +11,17 @@ internal static class ProxmoxNodeParser
     public static NodeDetails ParseDetails(JsonElement data)
     {
         var status = ProxmoxJson.RequireObject(data, "node status");
-        var rootfs = status.OptionalObject("rootfs");
+        var rootfs = status.Object("rootfs");
         return new NodeDetails
         {
-            CpuModel = status.OptionalObject("cpuinfo")?.OptionalString("model"),
-            PveVersion = status.OptionalString("pveversion"),
+            CpuModel = status.Object("cpuinfo")?.String("model"),
+            PveVersion = status.String("pveversion"),
             // PVE 8.1+ also reports current-kernel; older versions only kversion.
-            KernelVersion = status.OptionalString("kversion") ?? status.OptionalObject("current-kernel")?.OptionalString("release"),
-            LoadAverage = [.. status.OptionalDoubles("loadavg")],
-            IoWait = status.OptionalDouble("wait"),
-            RootUsed = rootfs?.OptionalInt64("used"),
-            RootTotal = rootfs?.OptionalInt64("total"),
+            KernelVersion = status.String("kversion") ?? status.Object("current-kernel")?.String("release"),
+            LoadAverage = [.. status.Doubles("loadavg")],
+            IoWait = status.Double("wait"),
+            RootUsed = rootfs?.Int64("used"),
+            RootTotal = rootfs?.Int64("total"),
         };
     }
 
@@ -30,20 +31,20 @@ internal static class ProxmoxNodeParser
         var samples = new List<NodeSample>();
         foreach (var point in ProxmoxJson.RequireArray(data, "node history").Objects())
         {
-            if (point.OptionalUnixTime("time") is not { } time)
+            if (point.UnixTime("time") is not { } time)
             {
                 continue;
             }
 
             samples.Add(new NodeSample(
                 time,
-                point.OptionalDouble("cpu"),
-                point.OptionalInt64("memused"),
-                point.OptionalInt64("memtotal"),
-                point.OptionalInt64("rootused"),
-                point.OptionalInt64("roottotal"),
-                point.OptionalDouble("netin"),
-                point.OptionalDouble("netout")));
+                point.Double("cpu"),
+                point.Int64("memused"),
+                point.Int64("memtotal"),
+                point.Int64("rootused"),
+                point.Int64("roottotal"),
+                point.Double("netin"),
+                point.Double("netout")));
         }
 
         return [.. samples.OrderBy(s => s.Time)];

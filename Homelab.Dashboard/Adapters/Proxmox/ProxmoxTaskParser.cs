@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Homelab.Dashboard.Adapters.Http;
 using Homelab.Domain.Cluster;
 
 namespace Homelab.Dashboard.Adapters.Proxmox;
@@ -9,16 +10,16 @@ internal static class ProxmoxTaskParser
     public static GuestStatusReading ParseGuestStatus(JsonElement data)
     {
         var current = ProxmoxJson.RequireObject(data, "guest status");
-        var status = ProxmoxClusterParser.ParseGuestStatus(current.OptionalString("status"));
+        var status = ProxmoxClusterParser.ParseGuestStatus(current.String("status"));
 
         // QEMU says "running" for a paused VM; qmpstatus has the real run state.
-        if (status == GuestStatus.Running && current.OptionalString("qmpstatus") is "paused" or "suspended")
+        if (status == GuestStatus.Running && current.String("qmpstatus") is "paused" or "suspended")
         {
             status = GuestStatus.Paused;
         }
 
-        var held = current.OptionalString("lock");
-        return new GuestStatusReading(status, current.OptionalSeconds("uptime"), string.IsNullOrEmpty(held) ? null : held);
+        var held = current.String("lock");
+        return new GuestStatusReading(status, current.Seconds("uptime"), string.IsNullOrEmpty(held) ? null : held);
     }
 
     public static string ParseUpid(JsonElement data) =>
@@ -29,13 +30,13 @@ internal static class ProxmoxTaskParser
     public static ProxmoxTaskStatus ParseTaskStatus(string upid, JsonElement data)
     {
         var task = ProxmoxJson.RequireObject(data, "task status");
-        var running = task.OptionalString("status") switch
+        var running = task.String("status") switch
         {
             "running" => true,
             "stopped" => false,
             var other => throw new FormatException($"task status: unexpected status '{other ?? "(none)"}'"),
         };
-        return new ProxmoxTaskStatus(upid, running, running ? null : task.OptionalString("exitstatus"));
+        return new ProxmoxTaskStatus(upid, running, running ? null : task.String("exitstatus"));
     }
 
     private static string Describe(JsonElement data) =>
