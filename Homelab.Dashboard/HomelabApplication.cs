@@ -60,6 +60,7 @@ internal static class HomelabApplication
         builder.Services.TryAddSingleton<IActionAuthorizer, DefaultActionAuthorizer>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IActionExecutor, GuestPowerExecutor>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IActionExecutor, ContainerCommandExecutor>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IActionExecutor, TorrentCommandExecutor>());
         builder.Services.AddSingleton<ActionService>();
         builder.Services.TryAddScoped<ICurrentActor, LocalUserActor>();
         return builder;

@@ -9,4 +9,8 @@ internal interface ISourceAdapterFactory
     IClusterSource CreateCluster(ProxmoxConnection connection);
 
     IContainerSource CreateContainerHost(DockerConnection connection);
+
+    ITorrentSource CreateTorrentClient(QBittorrentConnection connection);
+
+    IVpnSource CreateVpn(GluetunConnection connection);
 }

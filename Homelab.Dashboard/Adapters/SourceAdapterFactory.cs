@@ -1,5 +1,7 @@
 using Homelab.Dashboard.Adapters.Docker;
+using Homelab.Dashboard.Adapters.Gluetun;
 using Homelab.Dashboard.Adapters.Proxmox;
+using Homelab.Dashboard.Adapters.QBittorrent;
 using Homelab.Dashboard.Configuration;
 using Homelab.Domain.Ports;
 using Microsoft.Extensions.Options;
@@ -14,4 +16,10 @@ internal sealed class SourceAdapterFactory(IOptions<HomelabOptions> options, ILo
 
     public IContainerSource CreateContainerHost(DockerConnection connection) =>
         DockerAdapterFactory.Create(connection, options.Value.Docker, loggerFactory, timeProvider);
+
+    public ITorrentSource CreateTorrentClient(QBittorrentConnection connection) =>
+        QBittorrentAdapterFactory.Create(connection, options.Value.QBittorrent, loggerFactory, timeProvider);
+
+    public IVpnSource CreateVpn(GluetunConnection connection) =>
+        GluetunAdapterFactory.Create(connection, options.Value.Gluetun, loggerFactory, timeProvider);
 }

@@ -18,6 +18,10 @@ public sealed class HomelabOptions
 
     public DockerOptions Docker { get; set; } = new();
 
+    public QBittorrentOptions QBittorrent { get; set; } = new();
+
+    public GluetunOptions Gluetun { get; set; } = new();
+
     public SimulatorOptions Simulator { get; set; } = new();
 
     public DatabaseOptions Database { get; set; } = new();
@@ -25,7 +29,7 @@ public sealed class HomelabOptions
     public ActionOptions Actions { get; set; } = new();
 
     /// <summary>Whether the simulator fills in the unconfigured sources.</summary>
-    public bool IsDemo => Demo ?? (!Proxmox.IsConfigured && !Docker.IsConfigured);
+    public bool IsDemo => Demo ?? (!Proxmox.IsConfigured && !Docker.IsConfigured && !QBittorrent.IsConfigured && !Gluetun.IsConfigured);
 }
 
 /// <summary>A Proxmox VE cluster, reached through an API token.</summary>
@@ -86,6 +90,44 @@ public sealed class DockerHostOptions
     public string? Endpoint { get; set; }
 }
 
+/// <summary>A qBittorrent instance (4.5 to 5.2), through its WebUI API.</summary>
+public sealed class QBittorrentOptions
+{
+    /// <summary>The WebUI address, e.g. <c>http://gluetun:8080</c>.</summary>
+    public string? Url { get; set; }
+
+    public string? Username { get; set; }
+
+    /// <summary>Never logged, never sent to a browser.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>A WebUI API key (qBittorrent 5.2+), used instead of a username and password.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>How often <c>sync/maindata</c> is read; about once a second keeps progress live.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Url);
+}
+
+/// <summary>The gluetun VPN container's control server.</summary>
+public sealed class GluetunOptions
+{
+    /// <summary>The control server, e.g. <c>http://gluetun:8000</c>.</summary>
+    public string? Url { get; set; }
+
+    /// <summary>The control server's API key (<c>X-API-Key</c>). Never logged, never sent to a browser.</summary>
+    public string? ApiKey { get; set; }
+
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Url);
+}
+
 /// <summary>The built-in simulator that stands in for unconfigured sources in demo mode.</summary>
 public sealed class SimulatorOptions
 {
@@ -97,6 +139,26 @@ public sealed class SimulatorOptions
 
     /// <summary>HTTP port of the simulated Docker Engine API (0 picks a free port).</summary>
     public int DockerPort { get; set; } = 12375;
+
+    /// <summary>Port of the simulated qBittorrent WebUI API (0 picks a free port).</summary>
+    public int QBittorrentPort { get; set; } = 18080;
+
+    /// <summary>Port of the simulated gluetun control server (0 picks a free port).</summary>
+    public int GluetunPort { get; set; } = 18000;
+
+    /// <summary>The qBittorrent version the simulator plays: 4.x answers in 4.x style, 5.x in 5.x style.</summary>
+    public string QBittorrentVersion { get; set; } = "5.0.4";
+
+    /// <summary>The simulated qBittorrent's login (documented, loopback only).</summary>
+    public string QBittorrentUsername { get; set; } = "admin";
+
+    public string QBittorrentPassword { get; set; } = "homelab-demo";
+
+    /// <summary>The simulated gluetun's control-server key (documented, loopback only).</summary>
+    public string GluetunApiKey { get; set; } = "homelab-demo-vpn-key";
+
+    /// <summary>Extra synthetic torrents beside the seed homelab's own (for load tests); 0 for none.</summary>
+    public int ExtraTorrents { get; set; }
 
     /// <summary>Seed for the simulator's randomness; fixed for repeatable demos and tests.</summary>
     public int Seed { get; set; } = 2026;

@@ -29,5 +29,23 @@ internal sealed record ProxmoxConnection(Uri BaseUrl, string TokenId, string Tok
 /// <summary>Everything needed to talk to one Docker Engine.</summary>
 internal sealed record DockerConnection(string Name, DockerEndpoint Endpoint, bool Simulated);
 
+/// <summary>Everything needed to talk to one qBittorrent WebUI.</summary>
+/// <remarks><see cref="Password"/> and <see cref="ApiKey"/> are secrets: never log this record.</remarks>
+internal sealed record QBittorrentConnection(Uri BaseUrl, string? Username, string? Password, string? ApiKey, bool Simulated)
+{
+    public override string ToString() => $"QBittorrentConnection {{ BaseUrl = {BaseUrl}, Username = {Username}, Simulated = {Simulated} }}";
+}
+
+/// <summary>Everything needed to talk to one gluetun control server.</summary>
+/// <remarks><see cref="ApiKey"/> is a secret: never log this record.</remarks>
+internal sealed record GluetunConnection(Uri BaseUrl, string? ApiKey, bool Simulated)
+{
+    public override string ToString() => $"GluetunConnection {{ BaseUrl = {BaseUrl}, Simulated = {Simulated} }}";
+}
+
 /// <summary>The sources the dashboard reads, after the simulator has filled in the unconfigured ones.</summary>
-internal sealed record ResolvedSources(ProxmoxConnection? Proxmox, IReadOnlyList<DockerConnection> Docker);
+internal sealed record ResolvedSources(
+    ProxmoxConnection? Proxmox,
+    IReadOnlyList<DockerConnection> Docker,
+    QBittorrentConnection? QBittorrent = null,
+    GluetunConnection? Gluetun = null);

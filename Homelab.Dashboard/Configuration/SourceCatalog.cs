@@ -41,8 +41,31 @@ internal sealed class SourceCatalog(IOptions<HomelabOptions> options, SimulatorH
             docker.Add(new DockerConnection(SimulatedDockerHost, DockerEndpoint.Parse(dockerUrl.ToString()), Simulated: true));
         }
 
-        return new ResolvedSources(proxmox, docker);
+        QBittorrentConnection? qbittorrent = null;
+        if (settings.QBittorrent.IsConfigured)
+        {
+            var q = settings.QBittorrent;
+            qbittorrent = new QBittorrentConnection(new Uri(q.Url!), Blank(q.Username), Blank(q.Password), Blank(q.ApiKey), Simulated: false);
+        }
+        else if (endpoints?.QBittorrentUrl is { } qbittorrentUrl)
+        {
+            qbittorrent = new QBittorrentConnection(qbittorrentUrl, settings.Simulator.QBittorrentUsername, settings.Simulator.QBittorrentPassword, ApiKey: null, Simulated: true);
+        }
+
+        GluetunConnection? gluetun = null;
+        if (settings.Gluetun.IsConfigured)
+        {
+            gluetun = new GluetunConnection(new Uri(settings.Gluetun.Url!), Blank(settings.Gluetun.ApiKey), Simulated: false);
+        }
+        else if (endpoints?.GluetunUrl is { } gluetunUrl)
+        {
+            gluetun = new GluetunConnection(gluetunUrl, settings.Simulator.GluetunApiKey, Simulated: true);
+        }
+
+        return new ResolvedSources(proxmox, docker, qbittorrent, gluetun);
     }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private static ProxmoxTrust TrustFor(ProxmoxOptions proxmox)
     {

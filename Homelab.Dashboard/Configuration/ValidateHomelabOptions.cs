@@ -17,6 +17,8 @@ internal sealed partial class ValidateHomelabOptions(IReadOnlyList<string> shape
         var errors = new List<string>(shapeErrors);
         ValidateProxmox(options.Proxmox, errors);
         ValidateDocker(options.Docker, errors);
+        ValidateQBittorrent(options.QBittorrent, errors);
+        ValidateGluetun(options.Gluetun, errors);
         ValidateSimulator(options, errors);
         ValidateDatabase(options.Database, errors);
         ValidateActions(options.Actions, errors);
@@ -122,6 +124,63 @@ internal sealed partial class ValidateHomelabOptions(IReadOnlyList<string> shape
         }
     }
 
+    private static void ValidateQBittorrent(QBittorrentOptions qbittorrent, List<string> errors)
+    {
+        const string Prefix = "Homelab:QBittorrent";
+        var hasCredentials = !string.IsNullOrWhiteSpace(qbittorrent.Username) || !string.IsNullOrWhiteSpace(qbittorrent.Password) || !string.IsNullOrWhiteSpace(qbittorrent.ApiKey);
+        if (!qbittorrent.IsConfigured)
+        {
+            if (hasCredentials)
+            {
+                errors.Add($"{Prefix}:Url is required when credentials are set (for example http://gluetun:8080).");
+            }
+
+            return;
+        }
+
+        ValidateHttpUrl($"{Prefix}:Url", qbittorrent.Url, errors);
+        var hasUser = !string.IsNullOrWhiteSpace(qbittorrent.Username);
+        var hasPassword = !string.IsNullOrEmpty(qbittorrent.Password);
+        if (hasUser != hasPassword)
+        {
+            errors.Add($"{Prefix}: Username and Password go together; set both (or neither, if qBittorrent skips authentication for this address).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(qbittorrent.ApiKey) && hasUser)
+        {
+            errors.Add($"{Prefix}: choose ApiKey (qBittorrent 5.2+) or Username and Password, not both.");
+        }
+
+        ValidateInterval($"{Prefix}:PollInterval", qbittorrent.PollInterval, TimeSpan.FromMilliseconds(500), errors);
+        ValidateInterval($"{Prefix}:RequestTimeout", qbittorrent.RequestTimeout, TimeSpan.FromSeconds(2), errors);
+    }
+
+    private static void ValidateGluetun(GluetunOptions gluetun, List<string> errors)
+    {
+        const string Prefix = "Homelab:Gluetun";
+        if (!gluetun.IsConfigured)
+        {
+            if (!string.IsNullOrWhiteSpace(gluetun.ApiKey))
+            {
+                errors.Add($"{Prefix}:Url is required when ApiKey is set (for example http://gluetun:8000).");
+            }
+
+            return;
+        }
+
+        ValidateHttpUrl($"{Prefix}:Url", gluetun.Url, errors);
+        ValidateInterval($"{Prefix}:PollInterval", gluetun.PollInterval, TimeSpan.FromSeconds(1), errors);
+        ValidateInterval($"{Prefix}:RequestTimeout", gluetun.RequestTimeout, TimeSpan.FromSeconds(1), errors);
+    }
+
+    private static void ValidateHttpUrl(string key, string? value, List<string> errors)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            errors.Add($"{key} must be an absolute http:// or https:// URL, got '{value}'.");
+        }
+    }
+
     private static void ValidateSimulator(HomelabOptions options, List<string> errors)
     {
         if (!options.IsDemo)
@@ -140,7 +199,8 @@ internal sealed partial class ValidateHomelabOptions(IReadOnlyList<string> shape
             errors.Add($"{Prefix}:BindAddress must be a loopback address; the simulator is not meant to be reachable from the network.");
         }
 
-        foreach (var (key, port) in new[] { ("ProxmoxPort", simulator.ProxmoxPort), ("DockerPort", simulator.DockerPort) })
+        var ports = new[] { ("ProxmoxPort", simulator.ProxmoxPort), ("DockerPort", simulator.DockerPort), ("QBittorrentPort", simulator.QBittorrentPort), ("GluetunPort", simulator.GluetunPort) };
+        foreach (var (key, port) in ports)
         {
             if (port is < 0 or > 65535)
             {
@@ -148,9 +208,19 @@ internal sealed partial class ValidateHomelabOptions(IReadOnlyList<string> shape
             }
         }
 
-        if (simulator.ProxmoxPort != 0 && simulator.ProxmoxPort == simulator.DockerPort)
+        foreach (var clash in ports.Where(p => p.Item2 != 0).GroupBy(p => p.Item2).Where(g => g.Count() > 1))
         {
-            errors.Add($"{Prefix}: ProxmoxPort and DockerPort must differ.");
+            errors.Add($"{Prefix}: {string.Join(" and ", clash.Select(p => p.Item1))} must differ (all are {clash.Key}).");
+        }
+
+        if (TorrentClientVersionPattern().IsMatch(simulator.QBittorrentVersion) is false)
+        {
+            errors.Add($"{Prefix}:QBittorrentVersion must be a qBittorrent version from 4.5 to 5.2, such as 4.6.7 or 5.0.4, got '{simulator.QBittorrentVersion}'.");
+        }
+
+        if (simulator.ExtraTorrents is < 0 or > 100_000)
+        {
+            errors.Add($"{Prefix}:ExtraTorrents must be between 0 and 100000.");
         }
 
         if (simulator.DelayScale is <= 0 or > 10 || double.IsNaN(simulator.DelayScale))
@@ -189,4 +259,7 @@ internal sealed partial class ValidateHomelabOptions(IReadOnlyList<string> shape
 
     [GeneratedRegex(@"^[A-Za-z0-9._-]+$")]
     private static partial Regex HostNamePattern();
+
+    [GeneratedRegex(@"^(4\.[5-6]|5\.[0-2])\.\d+$")]
+    private static partial Regex TorrentClientVersionPattern();
 }

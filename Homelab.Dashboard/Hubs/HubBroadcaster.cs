@@ -41,6 +41,8 @@ internal sealed partial class HubBroadcaster(ILiveHomelab live, IHubContext<Home
         ClusterChanged c => hub.Clients.All.ClusterChanged(version, c.Cluster),
         ContainersChanged c => hub.Clients.All.ContainersChanged(version, c),
         SourceChanged s => hub.Clients.All.SourceChanged(version, s.Status),
+        TorrentsChanged t => hub.Clients.All.TorrentsChanged(version, t),
+        VpnChanged v => hub.Clients.All.VpnChanged(version, v.Status),
         SnapshotReset r => hub.Clients.All.SnapshotReset(r.Snapshot),
         _ => Task.CompletedTask,
     };

@@ -1,4 +1,5 @@
 using Homelab.Domain.Cluster;
+using Homelab.Domain.Downloads;
 using Homelab.Domain.Live;
 using Homelab.Domain.Sources;
 
@@ -15,6 +16,10 @@ public interface IHomelabHubClient
     Task ContainersChanged(long version, ContainersChanged change);
 
     Task SourceChanged(long version, SourceStatus status);
+
+    Task TorrentsChanged(long version, TorrentsChanged change);
+
+    Task VpnChanged(long version, VpnStatus status);
 
     /// <summary>Start over from this snapshot.</summary>
     Task SnapshotReset(HomelabSnapshot snapshot);

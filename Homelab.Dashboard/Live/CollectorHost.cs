@@ -59,7 +59,39 @@ internal sealed class CollectorHost(
                 services, source, settings.Docker.PollInterval, settings.Docker.StatsConcurrency));
         }
 
-        registry.Populate(cluster, hosts, _collectors);
+        ITorrentSource? torrents = null;
+        if (sources.QBittorrent is { } qbittorrent)
+        {
+            torrents = adapters.CreateTorrentClient(qbittorrent);
+            store.RegisterSource(new SourceStatus
+            {
+                Id = SourceIds.QBittorrent,
+                Kind = SourceKind.QBittorrent,
+                DisplayName = "qBittorrent",
+                Endpoint = qbittorrent.BaseUrl.GetLeftPart(UriPartial.Authority),
+                Simulated = qbittorrent.Simulated,
+                Interval = settings.QBittorrent.PollInterval,
+            });
+            _collectors.Add(ActivatorUtilities.CreateInstance<QBittorrentCollector>(services, torrents, settings.QBittorrent.PollInterval));
+        }
+
+        IVpnSource? vpn = null;
+        if (sources.Gluetun is { } gluetun)
+        {
+            vpn = adapters.CreateVpn(gluetun);
+            store.RegisterSource(new SourceStatus
+            {
+                Id = SourceIds.Gluetun,
+                Kind = SourceKind.Gluetun,
+                DisplayName = "gluetun VPN",
+                Endpoint = gluetun.BaseUrl.GetLeftPart(UriPartial.Authority),
+                Simulated = gluetun.Simulated,
+                Interval = settings.Gluetun.PollInterval,
+            });
+            _collectors.Add(ActivatorUtilities.CreateInstance<GluetunCollector>(services, vpn, settings.Gluetun.PollInterval));
+        }
+
+        registry.Populate(cluster, hosts, _collectors, torrents, vpn);
         foreach (var collector in _collectors)
         {
             await collector.StartAsync(cancellationToken);

@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Homelab.Domain.Cluster;
 using Homelab.Domain.Common;
 using Homelab.Domain.Containers;
+using Homelab.Domain.Downloads;
 using Homelab.Domain.Live;
 using Homelab.Domain.Sources;
 
@@ -153,6 +154,39 @@ internal sealed class LiveHomelabStore : ILiveHomelab
             if (_current.FindHost(container.Host)?.Find(container.Id) != container)
             {
                 PublishLocked(new ContainersChanged(container.Host, [container], EquatableArray<string>.Empty, updatedAt));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Publishes what a maindata merge changed (only those torrents), with a new point for the speed history. The first
+    /// call always publishes, so readers learn that the client answered even when it has no torrents.
+    /// </summary>
+    public void SetDownloads(MainDataMergeResult merge, TransferSample sample)
+    {
+        ArgumentNullException.ThrowIfNull(merge);
+        lock (_gate)
+        {
+            var first = _current.Downloads is null;
+            PublishLocked(new TorrentsChanged(
+                merge.Upserted,
+                merge.Removed,
+                first || merge.CategoriesChanged ? (EquatableArray<string>?)merge.State.Categories : null,
+                first || merge.TransferChanged ? merge.State.Transfer : null,
+                sample,
+                sample.Time));
+        }
+    }
+
+    /// <summary>Publishes the VPN's status when it differs from the last one (the read time alone is not a change).</summary>
+    public void SetVpn(VpnStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        lock (_gate)
+        {
+            if (_current.Vpn is not { } known || known with { UpdatedAt = default } != status with { UpdatedAt = default })
+            {
+                PublishLocked(new VpnChanged(status));
             }
         }
     }

@@ -5,5 +5,9 @@ internal static class SourceIds
 {
     public const string Proxmox = "proxmox";
 
+    public const string QBittorrent = "qbittorrent";
+
+    public const string Gluetun = "gluetun";
+
     public static string Docker(string host) => $"docker/{host}";
 }

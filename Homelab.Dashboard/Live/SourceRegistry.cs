@@ -11,6 +11,10 @@ internal sealed class SourceRegistry
 
     public IClusterSource? Cluster { get; private set; }
 
+    public ITorrentSource? Torrents { get; private set; }
+
+    public IVpnSource? Vpn { get; private set; }
+
     public IReadOnlyDictionary<string, IContainerSource> ContainerHosts => _containerHosts;
 
     public IContainerSource? FindContainerHost(string host) => _containerHosts.GetValueOrDefault(host);
@@ -18,9 +22,11 @@ internal sealed class SourceRegistry
     /// <summary>Asks a source's collector for fresh data now.</summary>
     public void RequestRefresh(string sourceId) => _refreshers.GetValueOrDefault(sourceId)?.RequestRefresh();
 
-    internal void Populate(IClusterSource? cluster, IReadOnlyDictionary<string, IContainerSource> containerHosts, IEnumerable<ISourceRefresher> refreshers)
+    internal void Populate(IClusterSource? cluster, IReadOnlyDictionary<string, IContainerSource> containerHosts, IEnumerable<ISourceRefresher> refreshers, ITorrentSource? torrents = null, IVpnSource? vpn = null)
     {
         Cluster = cluster;
+        Torrents = torrents;
+        Vpn = vpn;
         _containerHosts = new Dictionary<string, IContainerSource>(containerHosts, StringComparer.Ordinal);
         _refreshers = refreshers.ToDictionary(r => r.SourceId, StringComparer.Ordinal);
     }

@@ -1,7 +1,9 @@
 using System.Net;
 using Homelab.Dashboard.Configuration;
 using Homelab.Dashboard.Simulator.Docker;
+using Homelab.Dashboard.Simulator.Gluetun;
 using Homelab.Dashboard.Simulator.Proxmox;
+using Homelab.Dashboard.Simulator.QBittorrent;
 using Homelab.Dashboard.Simulator.State;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -10,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Homelab.Dashboard.Simulator;
 
 /// <summary>Where the simulated upstreams listen, once they have started.</summary>
-internal sealed record SimulatorEndpoints(Uri? ProxmoxUrl, string? ProxmoxFingerprint, Uri? DockerUrl);
+internal sealed record SimulatorEndpoints(Uri? ProxmoxUrl, string? ProxmoxFingerprint, Uri? DockerUrl, Uri? QBittorrentUrl = null, Uri? GluetunUrl = null);
 
 /// <summary>
 /// Runs the simulated homelab's upstream APIs on loopback in demo mode: the Proxmox VE API over HTTPS with a
@@ -27,8 +29,7 @@ internal sealed partial class SimulatorHost(
     ILogger<SimulatorHost> logger) : IHostedService, IAsyncDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
-    private WebApplication? _proxmox;
-    private WebApplication? _docker;
+    private readonly List<WebApplication> _servers = [];
     private Task? _ticking;
     private int _stopped;
 
@@ -43,7 +44,9 @@ internal sealed partial class SimulatorHost(
         var settings = options.Value;
         var simulateProxmox = settings.IsDemo && !settings.Proxmox.IsConfigured;
         var simulateDocker = settings.IsDemo && !settings.Docker.IsConfigured;
-        if (!simulateProxmox && !simulateDocker)
+        var simulateQBittorrent = settings.IsDemo && !settings.QBittorrent.IsConfigured;
+        var simulateGluetun = settings.IsDemo && !settings.Gluetun.IsConfigured;
+        if (!simulateProxmox && !simulateDocker && !simulateQBittorrent && !simulateGluetun)
         {
             return;
         }
@@ -59,20 +62,32 @@ internal sealed partial class SimulatorHost(
             var certificatePath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Database.Path)) ?? ".", "simulator-proxmox.pfx");
             var certificate = SimulatorCertificate.LoadOrCreate(certificatePath, timeProvider);
             fingerprint = SimulatorCertificate.Sha256(certificate);
-            _proxmox = BuildServer(address, simulator.ProxmoxPort, certificate, app => ProxmoxSimulatorApi.Map(app, homelab, simulator));
-            proxmoxUrl = await StartServerAsync(_proxmox, "https", cancellationToken);
+            proxmoxUrl = await StartServerAsync(BuildServer(address, simulator.ProxmoxPort, certificate, app => ProxmoxSimulatorApi.Map(app, homelab, simulator)), "https", cancellationToken);
             LogProxmoxStarted(logger, proxmoxUrl, CertificateFingerprint.Format(fingerprint), simulator.ProxmoxTokenId);
         }
 
         Uri? dockerUrl = null;
         if (simulateDocker)
         {
-            _docker = BuildServer(address, simulator.DockerPort, certificate: null, app => DockerSimulatorApi.Map(app, homelab));
-            dockerUrl = await StartServerAsync(_docker, "http", cancellationToken);
+            dockerUrl = await StartServerAsync(BuildServer(address, simulator.DockerPort, certificate: null, app => DockerSimulatorApi.Map(app, homelab)), "http", cancellationToken);
             LogDockerStarted(logger, dockerUrl);
         }
 
-        Endpoints = new SimulatorEndpoints(proxmoxUrl, fingerprint, dockerUrl);
+        Uri? qbittorrentUrl = null;
+        if (simulateQBittorrent)
+        {
+            qbittorrentUrl = await StartServerAsync(BuildServer(address, simulator.QBittorrentPort, certificate: null, app => QBittorrentSimulatorApi.Map(app, homelab, simulator)), "http", cancellationToken);
+            LogQBittorrentStarted(logger, qbittorrentUrl, simulator.QBittorrentVersion, simulator.QBittorrentUsername);
+        }
+
+        Uri? gluetunUrl = null;
+        if (simulateGluetun)
+        {
+            gluetunUrl = await StartServerAsync(BuildServer(address, simulator.GluetunPort, certificate: null, app => GluetunSimulatorApi.Map(app, homelab, simulator)), "http", cancellationToken);
+            LogGluetunStarted(logger, gluetunUrl);
+        }
+
+        Endpoints = new SimulatorEndpoints(proxmoxUrl, fingerprint, dockerUrl, qbittorrentUrl, gluetunUrl);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -84,12 +99,9 @@ internal sealed partial class SimulatorHost(
         }
 
         await _stopping.CancelAsync();
-        foreach (var app in new[] { _proxmox, _docker })
+        foreach (var app in _servers)
         {
-            if (app is not null)
-            {
-                await app.StopAsync(cancellationToken);
-            }
+            await app.StopAsync(cancellationToken);
         }
 
         if (_ticking is not null)
@@ -101,12 +113,9 @@ internal sealed partial class SimulatorHost(
     public async ValueTask DisposeAsync()
     {
         await StopAsync(CancellationToken.None);
-        foreach (var app in new[] { _proxmox, _docker })
+        foreach (var app in _servers)
         {
-            if (app is not null)
-            {
-                await app.DisposeAsync();
-            }
+            await app.DisposeAsync();
         }
 
         _stopping.Dispose();
@@ -147,8 +156,9 @@ internal sealed partial class SimulatorHost(
         return app;
     }
 
-    private static async Task<Uri> StartServerAsync(WebApplication app, string scheme, CancellationToken cancellationToken)
+    private async Task<Uri> StartServerAsync(WebApplication app, string scheme, CancellationToken cancellationToken)
     {
+        _servers.Add(app);
         await app.StartAsync(cancellationToken);
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
@@ -162,4 +172,10 @@ internal sealed partial class SimulatorHost(
 
     [LoggerMessage(2002, LogLevel.Information, "Demo mode: simulated Docker Engine API on {Url} (as a docker-socket-proxy serves it).")]
     private static partial void LogDockerStarted(ILogger logger, Uri url);
+
+    [LoggerMessage(2003, LogLevel.Information, "Demo mode: simulated qBittorrent {Version} WebUI API on {Url} (user {Username}).")]
+    private static partial void LogQBittorrentStarted(ILogger logger, Uri url, string version, string username);
+
+    [LoggerMessage(2004, LogLevel.Information, "Demo mode: simulated gluetun control server on {Url}.")]
+    private static partial void LogGluetunStarted(ILogger logger, Uri url);
 }

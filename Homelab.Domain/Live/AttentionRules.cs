@@ -1,5 +1,6 @@
 using Homelab.Domain.Cluster;
 using Homelab.Domain.Containers;
+using Homelab.Domain.Downloads;
 using Homelab.Domain.Sources;
 
 namespace Homelab.Domain.Live;
@@ -54,6 +55,8 @@ public static class AttentionRules
             AddContainer(container, items);
         }
 
+        AddDownloads(snapshot, items);
+
         return [.. items.OrderByDescending(i => i.Severity).ThenBy(i => i.Subject, StringComparer.OrdinalIgnoreCase)];
     }
 
@@ -87,6 +90,32 @@ public static class AttentionRules
         foreach (var guest in cluster.Guests.Where(g => g.Lock is not null))
         {
             items.Add(new(AttentionSeverity.Info, guest.DisplayName, $"locked ({guest.Lock})", "/cluster"));
+        }
+    }
+
+    private static void AddDownloads(HomelabSnapshot snapshot, List<AttentionItem> items)
+    {
+        var downloads = snapshot.Downloads;
+        var moving = downloads?.MovingCount ?? 0;
+        if (snapshot.Vpn is { } vpn && vpn.State != VpnState.Running && moving > 0)
+        {
+            // The kill switch should have stopped all traffic; data moving without the tunnel may be leaving unprotected.
+            items.Add(new(AttentionSeverity.Critical, "VPN", $"{moving} torrent{(moving == 1 ? " is" : "s are")} moving data while the VPN is {vpn.State.ToString().ToLowerInvariant()}", "/torrents"));
+        }
+        else if (snapshot.Vpn is { State: VpnState.Crashed or VpnState.Stopped } down)
+        {
+            items.Add(new(AttentionSeverity.Warning, "VPN", $"the VPN is {down.State.ToString().ToLowerInvariant()}", "/torrents"));
+        }
+
+        if (downloads is null)
+        {
+            return;
+        }
+
+        foreach (var torrent in downloads.Torrents.Values.Where(t => t.State.IsErrored()).OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            var why = torrent.State == TorrentState.MissingFiles ? "its files are missing" : "qBittorrent reports an error (often the download folder's permissions or free space)";
+            items.Add(new(AttentionSeverity.Warning, torrent.Name, why, $"/torrents?q={Uri.EscapeDataString(torrent.Name)}"));
         }
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Homelab.Domain.Cluster;
 using Homelab.Domain.Common;
 using Homelab.Domain.Containers;
+using Homelab.Domain.Downloads;
 using Homelab.Domain.Sources;
 
 namespace Homelab.Domain.Live;
@@ -21,6 +22,12 @@ public sealed record HomelabSnapshot
 
     public EquatableArray<SourceStatus> Sources { get; init; } = EquatableArray<SourceStatus>.Empty;
 
+    /// <summary>The torrent client; null until it first answers (or when it is not configured).</summary>
+    public DownloadsSnapshot? Downloads { get; init; }
+
+    /// <summary>The VPN in front of the downloads; null until it first answers (or when it is not configured).</summary>
+    public VpnStatus? Vpn { get; init; }
+
     public IEnumerable<Container> AllContainers => ContainerHosts.SelectMany(h => h.Containers);
 
     public SourceStatus? FindSource(string id) => Sources.FirstOrDefault(s => s.Id == id);
@@ -33,6 +40,8 @@ public sealed record HomelabSnapshot
         ClusterChanged c => this with { Cluster = c.Cluster, Version = Version + 1 },
         ContainersChanged c => this with { ContainerHosts = ApplyContainers(ContainerHosts, c), Version = Version + 1 },
         SourceChanged s => this with { Sources = Upsert(Sources, s.Status, x => x.Id == s.Status.Id), Version = Version + 1 },
+        TorrentsChanged t => this with { Downloads = ApplyTorrents(Downloads ?? new DownloadsSnapshot(), t), Version = Version + 1 },
+        VpnChanged v => this with { Vpn = v.Status, Version = Version + 1 },
         SnapshotReset r => r.Snapshot,
         _ => throw new ArgumentOutOfRangeException(nameof(change), change, "Unknown change."),
     };
@@ -58,6 +67,36 @@ public sealed record HomelabSnapshot
         builder.AddRange(upserts.Values);
         var host = existing with { Containers = builder.ToImmutable(), UpdatedAt = change.UpdatedAt };
         return Upsert(hosts, host, h => h.Host == change.Host);
+    }
+
+    private static DownloadsSnapshot ApplyTorrents(DownloadsSnapshot downloads, TorrentsChanged change)
+    {
+        var torrents = downloads.Torrents;
+        if (change.Removed.Count > 0)
+        {
+            torrents = torrents.RemoveRange(change.Removed);
+        }
+
+        if (change.Upserted.Count > 0)
+        {
+            torrents = torrents.SetItems(change.Upserted.Select(t => KeyValuePair.Create(t.Hash, t)));
+        }
+
+        var history = downloads.History;
+        if (change.Sample is { } sample)
+        {
+            var points = history.AsImmutableArray();
+            history = (points.Length >= DownloadsSnapshot.HistoryLength ? points.RemoveRange(0, points.Length - DownloadsSnapshot.HistoryLength + 1) : points).Add(sample);
+        }
+
+        return downloads with
+        {
+            Torrents = torrents,
+            Categories = change.Categories ?? downloads.Categories,
+            Transfer = change.Transfer ?? downloads.Transfer,
+            History = history,
+            UpdatedAt = change.UpdatedAt,
+        };
     }
 
     private static EquatableArray<T> Upsert<T>(EquatableArray<T> items, T item, Func<T, bool> match)

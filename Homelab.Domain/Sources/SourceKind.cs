@@ -5,4 +5,6 @@ public enum SourceKind
 {
     Proxmox,
     Docker,
+    QBittorrent,
+    Gluetun,
 }

@@ -29,6 +29,9 @@ public sealed record SourceStatus
 
     public required string Endpoint { get; init; }
 
+    /// <summary>What the upstream says it is, e.g. <c>qBittorrent v5.0.4 (Web API 2.11.2)</c>, once known.</summary>
+    public string? Version { get; init; }
+
     /// <summary>True when the built-in simulator stands in for this upstream.</summary>
     public bool Simulated { get; init; }
 

@@ -45,7 +45,7 @@ public sealed class DemoHostTests(HomelabAppFactory app) : IClassFixture<Homelab
     public async Task Health_DemoMode_ReportsEverySource()
     {
         var live = app.Services.GetRequiredService<ILiveHomelab>();
-        await HomelabAppFactory.WaitForAsync(() => live.Current.Sources.Count == 2 && live.Current.Sources.All(s => s.LastSuccess is not null), TimeSpan.FromSeconds(15), "both sources to answer");
+        await HomelabAppFactory.WaitForAsync(() => live.Current.Sources.Count == 4 && live.Current.Sources.All(s => s.LastSuccess is not null), TimeSpan.FromSeconds(15), "every source to answer");
         using var client = Client();
 
         using var health = JsonDocument.Parse(await client.GetStringAsync("/healthz"));
@@ -54,6 +54,8 @@ public sealed class DemoHostTests(HomelabAppFactory app) : IClassFixture<Homelab
         var sources = health.RootElement.GetProperty("checks").GetProperty("sources").GetProperty("data");
         Assert.True(sources.TryGetProperty("proxmox", out _));
         Assert.True(sources.TryGetProperty("docker/docker-server", out _));
+        Assert.True(sources.TryGetProperty("qbittorrent", out _));
+        Assert.True(sources.TryGetProperty("gluetun", out _));
     }
 
     [Fact]

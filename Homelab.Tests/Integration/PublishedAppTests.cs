@@ -97,6 +97,8 @@ public sealed class PublishedAppFixture : IAsyncLifetime
             ["Homelab__Database__Path"] = Path.Combine(dataDirectory, "homelab.db"),
             ["Homelab__Simulator__ProxmoxPort"] = "0",
             ["Homelab__Simulator__DockerPort"] = "0",
+            ["Homelab__Simulator__QBittorrentPort"] = "0",
+            ["Homelab__Simulator__GluetunPort"] = "0",
         });
         var app = new RunningApp(process, new Uri($"http://127.0.0.1:{port}/"));
         using var client = new HttpClient();

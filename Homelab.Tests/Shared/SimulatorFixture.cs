@@ -52,6 +52,8 @@ internal sealed class SimulatorFixture : IAsyncDisposable
             {
                 ProxmoxPort = 0,
                 DockerPort = 0,
+                QBittorrentPort = 0,
+                GluetunPort = 0,
                 DelayScale = delayScale,
                 AuthFailureDelay = authFailureDelay ?? TimeSpan.FromMilliseconds(50),
             },

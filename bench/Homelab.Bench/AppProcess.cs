@@ -36,6 +36,8 @@ internal sealed class AppProcess : IAsyncDisposable
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         info.Environment["Homelab__Database__Path"] = Path.Combine(data, "homelab.db");
         info.Environment["Homelab__Simulator__DockerPort"] = dockerPort.ToString(CultureInfo.InvariantCulture);
+        info.Environment["Homelab__Simulator__QBittorrentPort"] = "0";
+        info.Environment["Homelab__Simulator__GluetunPort"] = "0";
         info.Environment["Homelab__Simulator__ProxmoxPort"] = proxmoxPort.ToString(CultureInfo.InvariantCulture);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
 

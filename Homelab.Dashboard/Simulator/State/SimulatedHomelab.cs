@@ -222,5 +222,6 @@ internal sealed partial class SimulatedHomelab
     {
         ProcessTasksLocked(now);
         ProcessContainersLocked(now);
+        ProcessVpnLocked(now);
     }
 }
