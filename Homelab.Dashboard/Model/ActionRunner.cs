@@ -3,6 +3,7 @@ using Homelab.Dashboard.Components.Dialogs;
 using Homelab.Domain.Actions;
 using Homelab.Domain.Cluster;
 using Homelab.Domain.Containers;
+using Homelab.Domain.Downloads;
 using MudBlazor;
 
 namespace Homelab.Dashboard.Model;
@@ -78,6 +79,12 @@ internal sealed class ActionRunner(ActionService actions, ICurrentActor currentA
             var dialog = await dialogs.ShowAsync<ConfirmActionDialog>(action.ConfirmationTitle, parameters, s_dialogOptions);
             var answer = await dialog.Result;
             confirmed = answer is { Canceled: false };
+
+            // The dialog may refine what was asked (a torrent delete with or without its files), never its target.
+            if (confirmed && answer!.Data is HomelabAction chosen && chosen.TargetKey == key && chosen.GetType() == action.GetType())
+            {
+                action = chosen;
+            }
         }
         finally
         {
@@ -129,6 +136,9 @@ public static class ActionWording
     {
         GuestPowerRequest g => g.Action.Title(),
         ContainerCommandRequest c => c.Command.Title(),
+        TorrentCommandRequest { Command: TorrentCommand.Delete, DeleteFiles: true } => "Delete with files",
+        TorrentCommandRequest { All: true } t => $"{t.Command.Title()} all",
+        TorrentCommandRequest t => t.Command.Title(),
         _ => "Confirm",
     };
 
@@ -136,6 +146,7 @@ public static class ActionWording
     {
         GuestPowerRequest g => g.Action.Progressive(),
         ContainerCommandRequest c => c.Command.Progressive(),
+        TorrentCommandRequest t => t.Command.Progressive(),
         _ => "working",
     };
 

@@ -30,6 +30,9 @@ public sealed record OverviewModel
     /// <summary>Sources that are stale or down; the attention card warns that it reads old data.</summary>
     public int UnhealthySources { get; init; }
 
+    /// <summary>The downloads card; null when neither qBittorrent nor gluetun is configured.</summary>
+    public DownloadsCardModel? Downloads { get; init; }
+
     public static OverviewModel Build(HomelabSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -46,6 +49,7 @@ public sealed record OverviewModel
             ClusterSource = snapshot.FindSource(SourceIds.Proxmox),
             ContainerSource = Freshness.LeastFresh(snapshot.Sources.Where(s => s.Kind == SourceKind.Docker)),
             UnhealthySources = snapshot.Sources.Count(s => Freshness.IsStale(s)),
+            Downloads = DownloadsCardModel.From(snapshot),
         };
     }
 }
