@@ -159,12 +159,14 @@ public sealed class GluetunClientLegacyRouteTests : IDisposable
     public async Task GetStatus_LegacyPortRouteRedirectsToAnotherServer_NoPortAndNotFollowed()
     {
         _server.Routes.Remove("/v1/portforward");
-        _server.Routes["/v1/openvpn/portforwarded"] = Answer(() => Redirect("http://elsewhere:8000/v1/portforward"));
+        _server.Routes["/v1/openvpn/portforwarded"] = Answer(() => Redirect("http://elsewhere:8000/v2/portforward"));
+        _server.Routes["/v2/portforward"] = Answer(() => Body("""{"port":1234}"""));
         using var client = CreateClient();
 
         var vpn = (await client.GetStatusAsync(Cancel)).Value;
 
         Assert.Null(vpn.ForwardedPort);
+        Assert.DoesNotContain("/v2/portforward", _server.Paths);
         Assert.All(_server.Handler!.Requests, r => Assert.Equal("gluetun", r.Uri.Host));
     }
 }
