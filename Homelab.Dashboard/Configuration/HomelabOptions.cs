@@ -154,6 +154,9 @@ public sealed class SimulatorOptions
 
     public string QBittorrentPassword { get; set; } = "homelab-demo";
 
+    /// <summary>The WebUI API key the simulated qBittorrent accepts as a Bearer token when it plays 5.2 or later (documented, loopback only).</summary>
+    public string QBittorrentApiKey { get; set; } = "qbt_homelabdemo0123456789abcdefghijk";
+
     /// <summary>The simulated gluetun's control-server key (documented, loopback only).</summary>
     public string GluetunApiKey { get; set; } = "homelab-demo-vpn-key";
 

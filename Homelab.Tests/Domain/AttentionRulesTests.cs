@@ -1,5 +1,6 @@
 using Homelab.Domain.Cluster;
 using Homelab.Domain.Containers;
+using Homelab.Domain.Downloads;
 using Homelab.Domain.Live;
 using Homelab.Domain.Sources;
 using Homelab.Tests.Shared;
@@ -80,5 +81,42 @@ public sealed class AttentionRulesTests
 
         Assert.Equal("not answering: authentication failed", item.Message);
         Assert.Equal("/sources", item.Link);
+    }
+}
+
+public sealed class DownloadAttentionTests
+{
+    private static HomelabSnapshot With(VpnState vpn, params Torrent[] torrents) =>
+        HomelabSnapshot.Empty
+            .Apply(new TorrentsChanged([.. torrents], [], null, null, null, TestData.Start))
+            .Apply(new VpnChanged(new VpnStatus { State = vpn }));
+
+    [Fact]
+    public void Evaluate_TorrentsMovingWithoutTheVpn_IsCritical()
+    {
+        var items = AttentionRules.Evaluate(With(VpnState.Stopped, new Torrent { Hash = "a", Name = "ubuntu.iso", State = TorrentState.Downloading, DownloadSpeed = 1_000_000 }));
+
+        var item = Assert.Single(items);
+        Assert.Equal(AttentionSeverity.Critical, item.Severity);
+        Assert.Equal("1 torrent is moving data while the VPN is stopped", item.Message);
+        Assert.Equal("/torrents", item.Link);
+    }
+
+    [Fact]
+    public void Evaluate_VpnDownButNothingMoving_IsAWarning()
+    {
+        var item = Assert.Single(AttentionRules.Evaluate(With(VpnState.Crashed, new Torrent { Hash = "a", Name = "ubuntu.iso", State = TorrentState.StalledDown })));
+
+        Assert.Equal(AttentionSeverity.Warning, item.Severity);
+        Assert.Equal("the VPN is crashed", item.Message);
+    }
+
+    [Fact]
+    public void Evaluate_VpnRunningAndTorrentInError_ListsTheTorrent()
+    {
+        var item = Assert.Single(AttentionRules.Evaluate(With(VpnState.Running, new Torrent { Hash = "a", Name = "Show.S01E01", State = TorrentState.Error }, new Torrent { Hash = "b", Name = "ok.iso", State = TorrentState.Uploading, UploadSpeed = 10 })));
+
+        Assert.Equal("Show.S01E01", item.Subject);
+        Assert.Equal("/torrents?q=Show.S01E01", item.Link);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class AppProcess : IAsyncDisposable
     public Uri ProxmoxUrl { get; }
 
     /// <param name="data">The data folder; reuse it to measure a restart (database already created and migrated).</param>
-    public static async Task<AppProcess> StartAsync(string dll, string data, int port, int dockerPort, int proxmoxPort)
+    public static async Task<AppProcess> StartAsync(string dll, string data, int port, int dockerPort, int proxmoxPort, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet", [dll])
         {
@@ -44,6 +44,10 @@ internal sealed class AppProcess : IAsyncDisposable
         // The runtime settings the Docker image ships with.
         info.Environment["DOTNET_gcServer"] = "0";
         info.Environment["DOTNET_GCgen0size"] = "0x200000";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) =>
@@ -89,6 +93,16 @@ internal sealed class AppProcess : IAsyncDisposable
         }
 
         throw new InvalidOperationException("VmRSS not found.");
+    }
+
+    /// <summary>CPU time the process has used so far (user + system), from /proc.</summary>
+    public TimeSpan CpuTime()
+    {
+        // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name, in clock ticks (100 per second).
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0);
     }
 
     /// <summary>The median of several RSS readings a second apart, so a GC in progress does not skew one reading.</summary>

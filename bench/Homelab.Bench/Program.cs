@@ -62,6 +62,18 @@ foreach (var count in new[] { 1, 10, 50 })
 
 results.Add(("Memory per extra live page (1→50)", $"{(rss[50] - rss[1]) / 49:0.00} MiB"));
 
+// Torrents: the merge and fan-out in-process, then end to end against a second dashboard process.
+foreach (var subscribers in new[] { 1, 50 })
+{
+    var (mergeMicroseconds, fanOutMicroseconds) = await MergeBench.RunAsync(torrents: 5_000, changedPerTick: 50, subscribers, ticks: 300);
+    results.Add(($"Torrents: merge of a 1 % diff into 5,000 (per tick)", $"{mergeMicroseconds:0} µs"));
+    results.Add(($"Torrents: fan-out to {subscribers} live subscriber{(subscribers == 1 ? "" : "s")} applying it (per tick)", $"{fanOutMicroseconds:0} µs"));
+}
+
+var (cpuPerTick, bytesPerTick, torrentCount) = await TorrentsBench.RunAsync(dll, browser, TimeSpan.FromSeconds(60));
+results.Add(($"Torrents, {torrentCount:N0} with 1 % changing per second, one open /torrents page: dashboard CPU per tick", $"{cpuPerTick:0.0} ms"));
+results.Add(("Torrents: bytes sent to that page per tick", $"{bytesPerTick / 1024:0.0} KiB"));
+
 Console.WriteLine();
 Console.WriteLine("| Measure | Result |");
 Console.WriteLine("|---|---|");

@@ -41,6 +41,7 @@ internal sealed partial class SimulatedHomelab
         _guests = [.. SimulatorTopology.Guests.Select(seed => CreateGuest(seed, now))];
         _storage = [.. SimulatorTopology.Storage.Select(seed => new SimStorage(seed))];
         _containers = [.. SimulatorTopology.Containers.Select(seed => CreateContainer(seed, now))];
+        SeedTorrents(now);
         UpdateClusterDynamics(TimeSpan.FromSeconds(1), now);
         foreach (var node in _nodes)
         {
@@ -89,6 +90,7 @@ internal sealed partial class SimulatedHomelab
             ProcessDueLocked(now);
             UpdateClusterDynamics(elapsed, now);
             UpdateContainerDynamics(elapsed, now);
+            UpdateTorrentDynamics(elapsed, now);
             while (now - _lastRrd >= RrdStep)
             {
                 _lastRrd += RrdStep;
@@ -223,5 +225,6 @@ internal sealed partial class SimulatedHomelab
         ProcessTasksLocked(now);
         ProcessContainersLocked(now);
         ProcessVpnLocked(now);
+        ProcessTorrentsLocked(now);
     }
 }

@@ -133,3 +133,53 @@ public sealed class ValidateHomelabOptionsTests
         Assert.Single(errors, e => e.Contains("must be a loopback address", StringComparison.Ordinal));
     }
 }
+
+public sealed class ValidateDownloadOptionsTests
+{
+    private static IReadOnlyList<string> Validate(Dictionary<string, string?> settings)
+    {
+        var section = new ConfigurationBuilder().AddInMemoryCollection(settings).Build().GetSection(HomelabOptions.SectionName);
+        var (shapeErrors, valid) = ConfigurationShapeCheck.Check(section, typeof(HomelabOptions));
+        var options = new HomelabOptions();
+        valid.GetSection(HomelabOptions.SectionName).Bind(options);
+        var result = new ValidateHomelabOptions(shapeErrors).Validate(null, options);
+        return result.Failed ? [.. result.Failures!] : [];
+    }
+
+    [Fact]
+    public void Validate_QbittorrentWithLogin_IsValidAndNotDemo()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Homelab:QBittorrent:Url"] = "http://gluetun:8080",
+            ["Homelab:QBittorrent:Username"] = "admin",
+            ["Homelab:QBittorrent:Password"] = "secret",
+            ["Homelab:Gluetun:Url"] = "http://gluetun:8000",
+            ["Homelab:Gluetun:ApiKey"] = "key",
+        };
+
+        Assert.Empty(Validate(settings));
+    }
+
+    [Fact]
+    public void Validate_BrokenDownloadSettings_ListsEachProblem()
+    {
+        var errors = Validate(new()
+        {
+            ["Homelab:Demo"] = "true",
+            ["Homelab:QBittorrent:Url"] = "gluetun:8080",
+            ["Homelab:QBittorrent:Username"] = "admin",
+            ["Homelab:QBittorrent:ApiKey"] = "key",
+            ["Homelab:Gluetun:ApiKey"] = "key",
+            ["Homelab:Simulator:QBittorrentVersion"] = "4.2.0",
+            ["Homelab:Simulator:GluetunPort"] = "18006",
+        });
+
+        Assert.Contains(errors, e => e.StartsWith("Homelab:QBittorrent:Url must be an absolute http:// or https:// URL", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Homelab:QBittorrent: Username and Password go together", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Homelab:QBittorrent: choose ApiKey", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Homelab:Gluetun:Url is required when ApiKey is set", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Homelab:Simulator:QBittorrentVersion must be", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e == "Homelab:Simulator: ProxmoxPort and GluetunPort must differ (all are 18006).");
+    }
+}
