@@ -257,7 +257,7 @@ public sealed class TorrentsPageTests : HomelabComponentTestBase
     [Fact]
     public void Render_FiveThousandTorrents_OnePageOfRowsAndOnlyChangedRowsRenderOnATick()
     {
-        var output = TestContext.Current.TestOutputHelper;
+        var output = Xunit.TestContext.Current.TestOutputHelper;
         var many = TorrentTableTests.Many(5_000);
         Live.Current = Live.Current with { Downloads = many };
 
