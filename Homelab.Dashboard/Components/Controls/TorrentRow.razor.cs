@@ -34,8 +34,10 @@ public partial class TorrentRow
 
     protected override void OnParametersSet()
     {
+        // The table hands an unchanged torrent the very same model, so this is mostly a reference check; an equal
+        // model rebuilt after a reset compares by value and still renders nothing.
         var next = (Row, BusyVerb, Result, Stale);
-        _changed = !ReferenceEquals(_shown.Row, next.Row) || _shown.Busy != next.BusyVerb || !ReferenceEquals(_shown.Result, next.Result) || _shown.Stale != next.Stale;
+        _changed = _shown.Row != next.Row || _shown.Busy != next.BusyVerb || !ReferenceEquals(_shown.Result, next.Result) || _shown.Stale != next.Stale;
         _shown = next;
     }
 
