@@ -171,4 +171,46 @@ public sealed class OverviewTests : HomelabComponentTestBase
 
         Assert.True(Live.SubscriberCount < before);
     }
+
+    [Fact]
+    public void Render_WithDownloads_ShowsTheDownloadsCardWithCountsSpeedsAndTheVpn()
+    {
+        Live.Current = TestSnapshots.SeedWithDownloads();
+
+        var cut = Render<Overview>();
+
+        var card = cut.Find("[data-testid=downloads-card]");
+        Assert.Contains("all 16", card.TextContent, StringComparison.Ordinal);
+        string[] counts = [.. card.QuerySelectorAll("[data-testid=downloads-counts] a").Select(a => System.Text.RegularExpressions.Regex.Replace(a.TextContent.Trim(), @"\s+", " "))];
+        Assert.Equal(["9 downloading", "5 seeding", "2 stalled", "1 errored"], counts);
+        Assert.Equal("/torrents?filter=errored", card.QuerySelector("[data-testid=downloads-count-errored]")!.GetAttribute("href"));
+        Assert.Contains("hl-level-critical", card.QuerySelector("[data-testid=downloads-count-errored]")!.ClassName, StringComparison.Ordinal);
+        var speed = card.QuerySelector("[data-testid=downloads-speed]")!.TextContent;
+        Assert.Contains("21.9 MiB/s", speed, StringComparison.Ordinal);
+        Assert.Contains("1.7 MiB/s", speed, StringComparison.Ordinal);
+        Assert.Equal("running", card.QuerySelector("[data-testid=vpn-badge]")!.GetAttribute("data-vpn-state"));
+        Assert.Empty(cut.FindAll("[data-testid=vpn-leak-warning]"));
+    }
+
+    [Fact]
+    public void Render_NoDownloadClientOrVpn_NoDownloadsCard()
+    {
+        var cut = Render<Overview>();
+
+        Assert.Empty(cut.FindAll("[data-testid=downloads-card]"));
+        Assert.Empty(cut.FindAll("[data-testid=vpn-badge]"));
+    }
+
+    [Fact]
+    public void Push_TorrentFinishes_DownloadsCardCountsFollow()
+    {
+        Live.Current = TestSnapshots.SeedWithDownloads();
+        var cut = Render<Overview>();
+        var severance = TestSnapshots.FindTorrent(Live.Current, "Severance.S02E07.1080p.WEB.H264-SuccessfulCrab");
+
+        Live.Push(new TorrentsChanged([severance with { State = Homelab.Domain.Downloads.TorrentState.Uploading, Progress = 1, DownloadSpeed = 0 }], [], null, null, null, TestSnapshots.Now));
+
+        cut.WaitForAssertion(() => Assert.Contains("6", cut.Find("[data-testid=downloads-count-seeding]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("8", cut.Find("[data-testid=downloads-count-downloading]").TextContent, StringComparison.Ordinal);
+    }
 }

@@ -88,4 +88,15 @@ public sealed class SourcesPageTests : HomelabComponentTestBase
         cut.WaitForAssertion(() => Assert.Equal("1 down", cut.Find("[data-testid=sources-summary]").TextContent.Trim()));
         Assert.Equal(renders + 1, cut.RenderCount);
     }
+
+    [Fact]
+    public void Render_SourceWithAVersion_ShowsIt_OthersLeaveItOut()
+    {
+        Live.Current = TestSnapshots.SeedWithDownloads();
+
+        var cut = Render<SourcesPage>();
+
+        Assert.Equal("qBittorrent v5.0.4 (Web API 2.11.2)", cut.Find("[data-testid=source-row-qbittorrent] [data-testid=source-version]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=source-row-gluetun] [data-testid=source-version]"));
+    }
 }
