@@ -32,8 +32,10 @@ public sealed record DownloadsCardModel(
 
         var counts = new int[TorrentText.Filters.Count];
         var moving = 0;
+        var stalledDownloads = 0;
         foreach (var torrent in downloads?.Torrents.Values ?? [])
         {
+            stalledDownloads += torrent.State == TorrentState.StalledDown ? 1 : 0;
             foreach (var filter in s_shown)
             {
                 if (torrent.Matches(filter))
@@ -48,18 +50,22 @@ public sealed record DownloadsCardModel(
         return new DownloadsCardModel(
             downloads?.Torrents.Count ?? 0,
             downloads is not null,
-            [.. s_shown.Select(f => new CountLink(TorrentText.FilterLabel(f), counts[(int)f], $"/torrents?filter={TorrentText.FilterQuery(f)}", Level(f, counts[(int)f])))],
+            [.. s_shown.Select(f => new CountLink(TorrentText.FilterLabel(f), counts[(int)f], $"/torrents?filter={TorrentText.FilterQuery(f)}", Level(f, counts[(int)f], stalledDownloads)))],
             TransferModel.From(downloads),
             VpnBadgeModel.From(snapshot.Vpn, gluetun, moving),
             source);
     }
 
-    private static UsageLevel Level(TorrentFilter filter, int count) => count == 0
+    /// <summary>
+    /// qBittorrent's "stalled" counts idle seeders too, which is normal; only a download without peers deserves a
+    /// warning colour.
+    /// </summary>
+    private static UsageLevel Level(TorrentFilter filter, int count, int stalledDownloads) => count == 0
         ? UsageLevel.Normal
         : filter switch
         {
             TorrentFilter.Errored => UsageLevel.Critical,
-            TorrentFilter.Stalled => UsageLevel.Warning,
+            TorrentFilter.Stalled when stalledDownloads > 0 => UsageLevel.Warning,
             _ => UsageLevel.Normal,
         };
 }
