@@ -41,7 +41,8 @@ internal sealed class SimulatorFixture : IAsyncDisposable
 
     /// <summary>Starts both simulated upstreams on ports picked by the OS.</summary>
     /// <param name="delayScale">Shrinks simulated durations (power actions, stops) to keep tests quick.</param>
-    public static async Task<SimulatorFixture> StartAsync(double delayScale = 0.1, TimeSpan? authFailureDelay = null, TimeProvider? timeProvider = null)
+    /// <param name="configure">Changes further settings (e.g. the simulated qBittorrent version) before it starts.</param>
+    public static async Task<SimulatorFixture> StartAsync(double delayScale = 0.1, TimeSpan? authFailureDelay = null, TimeProvider? timeProvider = null, Action<HomelabOptions>? configure = null)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("homelab-sim-").FullName;
         var options = new HomelabOptions
@@ -58,6 +59,7 @@ internal sealed class SimulatorFixture : IAsyncDisposable
                 AuthFailureDelay = authFailureDelay ?? TimeSpan.FromMilliseconds(50),
             },
         };
+        configure?.Invoke(options);
         var time = timeProvider ?? TimeProvider.System;
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
         var homelab = new SimulatedHomelab(wrapped, time);

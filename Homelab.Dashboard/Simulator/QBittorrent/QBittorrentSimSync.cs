@@ -39,9 +39,11 @@ internal static class QBittorrentSimSync
                 {
                     current[torrent.Hash] = torrent;
                     SimTorrentView? before = null;
-                    if (sentTorrents is not null && sentTorrents.TryGetValue(torrent.Hash, out before) && ReferenceEquals(before, torrent))
+                    if (sentTorrents is not null && sentTorrents.TryGetValue(torrent.Hash, out before) && before == torrent)
                     {
-                        // The simulator keeps a torrent's view until something visible changes: same object, nothing to send.
+                        // Nothing to send, as qBittorrent leaves out a torrent whose fields are all unchanged. A view is
+                        // kept until something moves, but a tick rebuilds every running torrent's, and an idle seeder's
+                        // or the stalled download's new view can equal the old one: an empty object would be noise.
                         continue;
                     }
 

@@ -357,7 +357,9 @@ internal sealed partial class SimulatedHomelab
             t.LeechersTarget = t.LeechersTarget == 0 ? 1 + _random.Next(4) : _random.NextDouble() < 0.5 ? 0 : t.LeechersTarget;
         }
 
-        t.Seeds = Drift(t.Seeds, t.Swarmless && !t.Complete ? 0 : t.SeedsTarget);
+        // Nobody in a swarmless torrent's swarm has the missing pieces: no seed ever turns up (drifting around zero
+        // would connect one now and then, and the stalled download would flicker into downloading).
+        t.Seeds = t.Swarmless && !t.Complete ? 0 : Drift(t.Seeds, t.SeedsTarget);
         t.Leechers = Drift(t.Leechers, t.LeechersTarget);
         t.UploadSpeed = t.Leechers > 0 && t.UploadRate > 0
             ? (long)Wander(Math.Max(t.UploadSpeed, t.UploadRate * 0.3), t.UploadRate, t.UploadRate * 0.2, t.UploadRate * 0.05, t.UploadRate * 3)
