@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need (Debian packages), builds with warnings as errors, runs every test
-# (unit, component, integration, third-party clients, browser) and ends with one line: "N passed, N failed".
+# (unit, component, integration against the simulator and against real qBittorrent, third-party clients, browser)
+# and ends with one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -13,6 +14,8 @@ need=()
 /usr/bin/python3 -c 'import docker' 2>/dev/null || need+=(python3-docker)
 # Only the docker CLI is used (against the simulator); Debian ships it in docker.io.
 command -v docker >/dev/null 2>&1 || need+=(docker.io)
+# Real qBittorrent instances (a seeder and a downloader on loopback) for the integration tests.
+[ -x /usr/bin/qbittorrent-nox ] || need+=(qbittorrent-nox)
 if [ ${#need[@]} -gt 0 ]; then
   log "Installing ${need[*]}"
   sudo=""
