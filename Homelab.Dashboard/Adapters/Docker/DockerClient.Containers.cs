@@ -53,7 +53,7 @@ internal sealed partial class DockerClient
         }
 
         var path = $"containers/{Escape(containerId)}/{verb}{query}";
-        using var deadline = new Deadline(timeout, _timeProvider, cancellationToken);
+        using var deadline = new RequestDeadline(timeout, _timeProvider, cancellationToken);
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, prefix.Value + "/" + path);

@@ -96,7 +96,7 @@ internal sealed partial class DockerClient
             return prefix.Error;
         }
 
-        using var deadline = new Deadline(_requestTimeout, _timeProvider, cancellationToken);
+        using var deadline = new RequestDeadline(_requestTimeout, _timeProvider, cancellationToken);
         HttpResponseMessage? response = null;
         try
         {

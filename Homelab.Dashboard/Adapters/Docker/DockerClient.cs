@@ -63,7 +63,7 @@ internal sealed partial class DockerClient : IContainerSource, IDisposable
             return prefix.Error;
         }
 
-        using var deadline = new Deadline(_requestTimeout, _timeProvider, cancellationToken);
+        using var deadline = new RequestDeadline(_requestTimeout, _timeProvider, cancellationToken);
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, prefix.Value + "/" + path);
@@ -178,7 +178,7 @@ internal sealed partial class DockerClient : IContainerSource, IDisposable
     /// <summary>The daemon's API version, or null with a reason when it answers but does not say.</summary>
     private async Task<SourceResult<(Version? Version, string Why)>> ProbeVersionAsync(CancellationToken cancellationToken)
     {
-        using var deadline = new Deadline(_requestTimeout, _timeProvider, cancellationToken);
+        using var deadline = new RequestDeadline(_requestTimeout, _timeProvider, cancellationToken);
         try
         {
             // Every daemon answer carries Api-Version; /_ping is the cheapest one and what the docker CLI asks.
@@ -237,26 +237,5 @@ internal sealed partial class DockerClient : IContainerSource, IDisposable
     private sealed record Negotiated(Version? Version, string Prefix, DateTimeOffset? RetryAt)
     {
         public bool IsCurrent(TimeProvider time) => RetryAt is not { } retry || time.GetUtcNow() < retry;
-    }
-
-    /// <summary>A per-call deadline on the adapter's clock, linked to the caller's token.</summary>
-    private sealed class Deadline : IDisposable
-    {
-        private readonly CancellationTokenSource _timeout;
-        private readonly CancellationTokenSource _linked;
-
-        public Deadline(TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken)
-        {
-            _timeout = new CancellationTokenSource(timeout, timeProvider);
-            _linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _timeout.Token);
-        }
-
-        public CancellationToken Token => _linked.Token;
-
-        public void Dispose()
-        {
-            _linked.Dispose();
-            _timeout.Dispose();
-        }
     }
 }

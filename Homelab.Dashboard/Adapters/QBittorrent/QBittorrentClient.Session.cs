@@ -163,7 +163,7 @@ internal sealed partial class QBittorrentClient
     /// <summary>Sends one request and reads its answer (capped); only transport failures and timeouts are errors here.</summary>
     private async Task<SourceResult<Answer>> SendOnceAsync(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>>? form, long generation, CancellationToken cancellationToken)
     {
-        using var deadline = new Deadline(_requestTimeout, _timeProvider, cancellationToken);
+        using var deadline = new RequestDeadline(_requestTimeout, _timeProvider, cancellationToken);
         try
         {
             using var request = new HttpRequestMessage(method, path);
@@ -290,25 +290,4 @@ internal sealed partial class QBittorrentClient
 
     /// <summary>An HTTP answer: status, body (null when over the size cap), and the session it was sent in.</summary>
     private sealed record Answer(int Status, string? Body, string? MediaType, string? Location, long Generation);
-
-    /// <summary>A per-call deadline on the adapter's clock, linked to the caller's token.</summary>
-    private sealed class Deadline : IDisposable
-    {
-        private readonly CancellationTokenSource _timeout;
-        private readonly CancellationTokenSource _linked;
-
-        public Deadline(TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken)
-        {
-            _timeout = new CancellationTokenSource(timeout, timeProvider);
-            _linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _timeout.Token);
-        }
-
-        public CancellationToken Token => _linked.Token;
-
-        public void Dispose()
-        {
-            _linked.Dispose();
-            _timeout.Dispose();
-        }
-    }
 }
