@@ -22,6 +22,12 @@ public sealed class HomelabOptions
 
     public GluetunOptions Gluetun { get; set; } = new();
 
+    public OllamaOptions Ollama { get; set; } = new();
+
+    public AgentOptions Agent { get; set; } = new();
+
+    public TracesOptions Traces { get; set; } = new();
+
     public SimulatorOptions Simulator { get; set; } = new();
 
     public DatabaseOptions Database { get; set; } = new();
@@ -29,7 +35,7 @@ public sealed class HomelabOptions
     public ActionOptions Actions { get; set; } = new();
 
     /// <summary>Whether the simulator fills in the unconfigured sources.</summary>
-    public bool IsDemo => Demo ?? (!Proxmox.IsConfigured && !Docker.IsConfigured && !QBittorrent.IsConfigured && !Gluetun.IsConfigured);
+    public bool IsDemo => Demo ?? (!Proxmox.IsConfigured && !Docker.IsConfigured && !QBittorrent.IsConfigured && !Gluetun.IsConfigured && !Ollama.IsConfigured);
 }
 
 /// <summary>A Proxmox VE cluster, reached through an API token.</summary>
@@ -128,6 +134,69 @@ public sealed class GluetunOptions
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Url);
 }
 
+/// <summary>The Ollama server the agent talks to.</summary>
+public sealed class OllamaOptions
+{
+    /// <summary>The server, e.g. <c>http://aiserver:11434</c>.</summary>
+    public string? Url { get; set; }
+
+    /// <summary>The model that runs the agent's tool loop (the seed's eval-proven <c>qwen3.5:35b-a3b</c>).</summary>
+    public string ChatModel { get; set; } = "qwen3.5:35b-a3b";
+
+    /// <summary>An optional small model for quick jobs such as titling a conversation (e.g. <c>qwen3.5:4b</c>).</summary>
+    public string? FastModel { get; set; }
+
+    /// <summary><c>num_ctx</c>, sent with every call: Ollama's small default is mostly filled by the tool schemas.</summary>
+    public int ContextSize { get; set; } = 16_384;
+
+    /// <summary>How long Ollama keeps the model loaded after a call.</summary>
+    public TimeSpan KeepAlive { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long to wait for the first byte: loading a cold model takes tens of seconds.</summary>
+    public TimeSpan FirstByteTimeout { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>How long a stream may stay silent between two lines before the call is given up.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Url);
+}
+
+/// <summary>The agent's loop guards and who may call it from outside the browser.</summary>
+public sealed class AgentOptions
+{
+    /// <summary>Tool rounds per turn before the model is asked for a summary instead (the seed's 6).</summary>
+    public int MaxToolRounds { get; set; } = 6;
+
+    /// <summary>A call repeated with identical arguments more often than this ends the loop (the seed's 2).</summary>
+    public int MaxIdenticalCalls { get; set; } = 2;
+
+    /// <summary>Tool results are cut to this many characters, with a note saying how much was cut.</summary>
+    public int ToolResultLimit { get; set; } = 4_000;
+
+    /// <summary>Keys for <c>/api/ai/agent</c>, stored as SHA-256 hashes only.</summary>
+    public List<AgentApiKeyOptions> ApiKeys { get; set; } = [];
+
+    /// <summary>State-changing tools an API caller may run without a human approving in the UI (none by default).</summary>
+    public List<string> ApiAllowedTools { get; set; } = [];
+}
+
+/// <summary>One API key for the agent's HTTP API.</summary>
+public sealed class AgentApiKeyOptions
+{
+    /// <summary>Who holds it, e.g. <c>discord-bot</c>; written to the audit log as the caller.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>The key's SHA-256, hex (<c>printf %s "$KEY" | sha256sum</c>). The key itself is never stored.</summary>
+    public string? Sha256 { get; set; }
+}
+
+/// <summary>The record of every model call.</summary>
+public sealed class TracesOptions
+{
+    /// <summary>How long traces are kept.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
+}
+
 /// <summary>The built-in simulator that stands in for unconfigured sources in demo mode.</summary>
 public sealed class SimulatorOptions
 {
@@ -145,6 +214,12 @@ public sealed class SimulatorOptions
 
     /// <summary>Port of the simulated gluetun control server (0 picks a free port).</summary>
     public int GluetunPort { get; set; } = 18000;
+
+    /// <summary>Port of the simulated Ollama API (0 picks a free port); one above Ollama's own 11434.</summary>
+    public int OllamaPort { get; set; } = 11435;
+
+    /// <summary>How long the simulated model takes per streamed token.</summary>
+    public TimeSpan OllamaTokenDelay { get; set; } = TimeSpan.FromMilliseconds(15);
 
     /// <summary>The qBittorrent version the simulator plays: 4.x answers in 4.x style, 5.x in 5.x style.</summary>
     public string QBittorrentVersion { get; set; } = "5.0.4";

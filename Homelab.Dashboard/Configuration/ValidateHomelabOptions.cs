@@ -19,6 +19,9 @@ internal sealed partial class ValidateHomelabOptions(IReadOnlyList<string> shape
         ValidateDocker(options.Docker, errors);
         ValidateQBittorrent(options.QBittorrent, errors);
         ValidateGluetun(options.Gluetun, errors);
+        ValidateOllama(options.Ollama, errors);
+        ValidateAgent(options.Agent, errors);
+        ValidateTraces(options.Traces, errors);
         ValidateSimulator(options, errors);
         ValidateDatabase(options.Database, errors);
         ValidateActions(options.Actions, errors);
@@ -173,6 +176,89 @@ internal sealed partial class ValidateHomelabOptions(IReadOnlyList<string> shape
         ValidateInterval($"{Prefix}:RequestTimeout", gluetun.RequestTimeout, TimeSpan.FromSeconds(1), errors);
     }
 
+    private static void ValidateOllama(OllamaOptions ollama, List<string> errors)
+    {
+        const string Prefix = "Homelab:Ollama";
+        if (ollama.IsConfigured)
+        {
+            ValidateHttpUrl($"{Prefix}:Url", ollama.Url, errors);
+        }
+
+        if (string.IsNullOrWhiteSpace(ollama.ChatModel))
+        {
+            errors.Add($"{Prefix}:ChatModel is required (for example qwen3.5:35b-a3b).");
+        }
+
+        if (ollama.FastModel is { } fast && string.IsNullOrWhiteSpace(fast))
+        {
+            errors.Add($"{Prefix}:FastModel must be a model name or left out.");
+        }
+
+        if (ollama.ContextSize is < 2_048 or > 1_048_576)
+        {
+            errors.Add($"{Prefix}:ContextSize must be between 2048 and 1048576 tokens, got {ollama.ContextSize}.");
+        }
+
+        if (ollama.KeepAlive < TimeSpan.Zero || ollama.KeepAlive > TimeSpan.FromDays(1))
+        {
+            errors.Add($"{Prefix}:KeepAlive must be between 0 and 1 day, got {ollama.KeepAlive}.");
+        }
+
+        ValidateInterval($"{Prefix}:FirstByteTimeout", ollama.FirstByteTimeout, TimeSpan.FromSeconds(5), errors);
+        ValidateInterval($"{Prefix}:IdleTimeout", ollama.IdleTimeout, TimeSpan.FromSeconds(5), errors);
+    }
+
+    private static void ValidateAgent(AgentOptions agent, List<string> errors)
+    {
+        const string Prefix = "Homelab:Agent";
+        if (agent.MaxToolRounds is < 1 or > 20)
+        {
+            errors.Add($"{Prefix}:MaxToolRounds must be between 1 and 20, got {agent.MaxToolRounds}.");
+        }
+
+        if (agent.MaxIdenticalCalls is < 1 or > 10)
+        {
+            errors.Add($"{Prefix}:MaxIdenticalCalls must be between 1 and 10, got {agent.MaxIdenticalCalls}.");
+        }
+
+        if (agent.ToolResultLimit is < 500 or > 100_000)
+        {
+            errors.Add($"{Prefix}:ToolResultLimit must be between 500 and 100000 characters, got {agent.ToolResultLimit}.");
+        }
+
+        for (var i = 0; i < agent.ApiKeys.Count; i++)
+        {
+            var key = agent.ApiKeys[i];
+            if (string.IsNullOrWhiteSpace(key.Name))
+            {
+                errors.Add($"{Prefix}:ApiKeys:{i}:Name is required (who holds the key, e.g. discord-bot).");
+            }
+
+            if (key.Sha256 is null || !Sha256Pattern().IsMatch(key.Sha256))
+            {
+                errors.Add($"{Prefix}:ApiKeys:{i}:Sha256 must be the key's SHA-256 as 64 hex digits (printf %s \"$KEY\" | sha256sum), not the key.");
+            }
+        }
+
+        foreach (var (name, i) in agent.ApiKeys.Select((k, i) => (k.Name, i)).Where(p => !string.IsNullOrWhiteSpace(p.Name)).GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.First()))
+        {
+            errors.Add($"{Prefix}:ApiKeys:{i}:Name '{name}' is used by more than one key.");
+        }
+
+        if (agent.ApiAllowedTools.Any(string.IsNullOrWhiteSpace))
+        {
+            errors.Add($"{Prefix}:ApiAllowedTools must list tool names (empty entries found).");
+        }
+    }
+
+    private static void ValidateTraces(TracesOptions traces, List<string> errors)
+    {
+        if (traces.Retention < TimeSpan.FromHours(1) || traces.Retention > TimeSpan.FromDays(3650))
+        {
+            errors.Add($"Homelab:Traces:Retention must be between 1 hour and 10 years, got {traces.Retention}.");
+        }
+    }
+
     private static void ValidateHttpUrl(string key, string? value, List<string> errors)
     {
         if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
@@ -199,7 +285,7 @@ internal sealed partial class ValidateHomelabOptions(IReadOnlyList<string> shape
             errors.Add($"{Prefix}:BindAddress must be a loopback address; the simulator is not meant to be reachable from the network.");
         }
 
-        var ports = new[] { ("ProxmoxPort", simulator.ProxmoxPort), ("DockerPort", simulator.DockerPort), ("QBittorrentPort", simulator.QBittorrentPort), ("GluetunPort", simulator.GluetunPort) };
+        var ports = new[] { ("ProxmoxPort", simulator.ProxmoxPort), ("DockerPort", simulator.DockerPort), ("QBittorrentPort", simulator.QBittorrentPort), ("GluetunPort", simulator.GluetunPort), ("OllamaPort", simulator.OllamaPort) };
         foreach (var (key, port) in ports)
         {
             if (port is < 0 or > 65535)
@@ -221,6 +307,11 @@ internal sealed partial class ValidateHomelabOptions(IReadOnlyList<string> shape
         if (simulator.ExtraTorrents is < 0 or > 100_000)
         {
             errors.Add($"{Prefix}:ExtraTorrents must be between 0 and 100000.");
+        }
+
+        if (simulator.OllamaTokenDelay < TimeSpan.Zero || simulator.OllamaTokenDelay > TimeSpan.FromSeconds(1))
+        {
+            errors.Add($"{Prefix}:OllamaTokenDelay must be between 0 and 1 s, got {simulator.OllamaTokenDelay}.");
         }
 
         if (simulator.DelayScale is <= 0 or > 10 || double.IsNaN(simulator.DelayScale))
@@ -253,6 +344,9 @@ internal sealed partial class ValidateHomelabOptions(IReadOnlyList<string> shape
             errors.Add($"{key} must be between {minimum.TotalSeconds:0.#} s and 1 h, got {value}.");
         }
     }
+
+    [GeneratedRegex("^[0-9A-Fa-f]{64}$")]
+    private static partial Regex Sha256Pattern();
 
     [GeneratedRegex(@"^[^@!\s]+@[^@!\s]+![A-Za-z][A-Za-z0-9._-]*$")]
     private static partial Regex TokenIdPattern();
