@@ -8,4 +8,4 @@ out=bench/out
 rm -rf "$out/app"
 dotnet publish Homelab.Dashboard/Homelab.Dashboard.csproj -c Release -o "$out/app" -p:UseAppHost=false -nologo -clp:ErrorsOnly >/dev/null
 dotnet build bench/Homelab.Bench/Homelab.Bench.csproj -c Release -nologo -clp:ErrorsOnly >/dev/null
-dotnet bench/Homelab.Bench/bin/Release/net10.0/Homelab.Bench.dll "$out/app/Homelab.Dashboard.dll" "${1:-20}"
+dotnet bench/Homelab.Bench/bin/Release/net10.0/Homelab.Bench.dll "$out/app/Homelab.Dashboard.dll" "$@"

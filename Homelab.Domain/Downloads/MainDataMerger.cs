@@ -34,7 +34,11 @@ public static class MainDataMerger
         var upserted = update.FullUpdate
             ? after.Values.Where(t => !before.TryGetValue(t.Hash, out var old) || old != t)
             : update.Torrents.Keys.Select(h => after[h]).Where(t => !before.TryGetValue(t.Hash, out var old) || old != t);
-        var removed = before.Keys.Where(h => !after.ContainsKey(h));
+
+        // A diff names its removals; only a full update has to be compared key by key (5,000 lookups per tick otherwise).
+        var removed = update.FullUpdate
+            ? before.Keys.Where(h => !after.ContainsKey(h))
+            : update.TorrentsRemoved.Where(before.ContainsKey).Distinct(StringComparer.Ordinal);
 
         var categories = MergeCategories(state.Categories, update);
         var transfer = update.FullUpdate

@@ -54,7 +54,13 @@ internal static class MergeBench
         var total = Stopwatch.StartNew();
         for (var tick = 0; tick < ticks; tick++)
         {
-            var diff = Enumerable.Range(0, changedPerTick).ToDictionary(_ => Hash(random.Next(torrents)), _ => new TorrentPatch { Progress = random.NextDouble(), DownloadSpeed = random.Next(1_000_000) });
+            var changed = new HashSet<int>();
+            while (changed.Count < changedPerTick)
+            {
+                changed.Add(random.Next(torrents));
+            }
+
+            var diff = changed.ToDictionary(Hash, _ => new TorrentPatch { Progress = random.NextDouble(), DownloadSpeed = random.Next(1_000_000) });
             var clock = Stopwatch.StartNew();
             var result = MainDataMerger.Merge(state, new MainDataUpdate { Rid = tick + 2, Torrents = diff });
             merge += clock.Elapsed;

@@ -13,11 +13,21 @@ if (args.Length < 1)
     return 2;
 }
 
-var samples = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+var samples = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var n) ? n : 20;
+var torrentsOnly = args.Contains("--torrents-only");
 const string Container = "bazarr";
 var dll = Path.GetFullPath(args[0]);
 var data = Directory.CreateTempSubdirectory("homelab-bench-").FullName;
-var results = new List<(string Measure, string Value)>();
+var results = new ResultList();
+
+if (torrentsOnly)
+{
+    using var torrentsPlaywright = await Playwright.CreateAsync();
+    await using var torrentsBrowser = await LaunchAsync(torrentsPlaywright);
+    await TorrentMeasuresAsync(dll, torrentsBrowser, results);
+    PrintTable(results);
+    return 0;
+}
 
 // First start: the database is created and migrated, so EF Core's migrator is loaded.
 await using (var first = await AppProcess.StartAsync(dll, data, port: 5091, dockerPort: 22375, proxmoxPort: 28006))
@@ -30,12 +40,7 @@ await using (var first = await AppProcess.StartAsync(dll, data, port: 5091, dock
 // Every later start finds the database current; this is the app as it normally runs.
 await using var app = await AppProcess.StartAsync(dll, data, port: 5091, dockerPort: 22375, proxmoxPort: 28006);
 using var playwright = await Playwright.CreateAsync();
-await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-{
-    ExecutablePath = "/usr/bin/chromium",
-    Headless = true,
-    Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+await using var browser = await LaunchAsync(playwright);
 var pages = new LivePages(browser, app, Container);
 using var docker = new HttpClient { BaseAddress = app.DockerUrl };
 
@@ -62,28 +67,43 @@ foreach (var count in new[] { 1, 10, 50 })
 
 results.Add(("Memory per extra live page (1→50)", $"{(rss[50] - rss[1]) / 49:0.00} MiB"));
 
-// Torrents: the merge and fan-out in-process, then end to end against a second dashboard process.
-foreach (var subscribers in new[] { 1, 50 })
-{
-    var (mergeMicroseconds, fanOutMicroseconds) = await MergeBench.RunAsync(torrents: 5_000, changedPerTick: 50, subscribers, ticks: 300);
-    results.Add(($"Torrents: merge of a 1 % diff into 5,000 (per tick)", $"{mergeMicroseconds:0} µs"));
-    results.Add(($"Torrents: fan-out to {subscribers} live subscriber{(subscribers == 1 ? "" : "s")} applying it (per tick)", $"{fanOutMicroseconds:0} µs"));
-}
-
-var (cpuPerTick, bytesPerTick, torrentCount) = await TorrentsBench.RunAsync(dll, browser, TimeSpan.FromSeconds(60));
-results.Add(($"Torrents, {torrentCount:N0} with 1 % changing per second, one open /torrents page: dashboard CPU per tick", $"{cpuPerTick:0.0} ms"));
-results.Add(("Torrents: bytes sent to that page per tick", $"{bytesPerTick / 1024:0.0} KiB"));
-
-Console.WriteLine();
-Console.WriteLine("| Measure | Result |");
-Console.WriteLine("|---|---|");
-foreach (var (measure, value) in results)
-{
-    Console.WriteLine($"| {measure} | {value} |");
-}
-
+await TorrentMeasuresAsync(dll, browser, results);
+PrintTable(results);
 Directory.Delete(data, recursive: true);
 return 0;
+
+static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+{
+    ExecutablePath = "/usr/bin/chromium",
+    Headless = true,
+    Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+
+// Torrents: the merge and fan-out in-process, then end to end against a second dashboard process.
+static async Task TorrentMeasuresAsync(string dll, IBrowser browser, ResultList results)
+{
+    foreach (var subscribers in new[] { 1, 50 })
+    {
+        var (mergeMicroseconds, fanOutMicroseconds) = await MergeBench.RunAsync(torrents: 5_000, changedPerTick: 50, subscribers, ticks: 300);
+        results.Add(($"Torrents: merge of a 1 % diff into 5,000 (per tick)", $"{mergeMicroseconds:0} µs"));
+        results.Add(($"Torrents: fan-out to {subscribers} live subscriber{(subscribers == 1 ? "" : "s")} applying it (per tick)", $"{fanOutMicroseconds:0} µs"));
+    }
+
+    var (cpuPerTick, bytesPerTick, torrentCount) = await TorrentsBench.RunAsync(dll, browser, TimeSpan.FromSeconds(60));
+    results.Add(($"Torrents, {torrentCount:N0} with 1 % changing per second, one open /torrents page: dashboard CPU per tick", $"{cpuPerTick:0.0} ms"));
+    results.Add(("Torrents: bytes sent to that page per tick", $"{bytesPerTick / 1024:0.0} KiB"));
+}
+
+static void PrintTable(ResultList results)
+{
+    Console.WriteLine();
+    Console.WriteLine("| Measure | Result |");
+    Console.WriteLine("|---|---|");
+    foreach (var (measure, value) in results)
+    {
+        Console.WriteLine($"| {measure} | {value} |");
+    }
+}
 
 static async Task<string> UpstreamRateAsync(AppProcess app)
 {
@@ -106,4 +126,14 @@ static double Percentile(List<double> values, int percentile)
     var sorted = values.Order().ToList();
     var rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1;
     return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
+}
+
+/// <summary>The table's rows, each also printed as it is measured, so a failure later on loses nothing.</summary>
+internal sealed class ResultList : List<(string Measure, string Value)>
+{
+    public new void Add((string Measure, string Value) row)
+    {
+        Console.Error.WriteLine($"  {row.Measure}: {row.Value}");
+        base.Add(row);
+    }
 }
