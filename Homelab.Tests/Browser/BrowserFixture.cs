@@ -10,7 +10,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     private HeadlessChromium? _chromium;
 
-    public HomelabAppFactory App { get; } = new();
+    public HomelabAppFactory App { get; } = new BrowserDashboard();
 
     public IBrowser Browser => _chromium!.Browser;
 
@@ -39,6 +39,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         await App.DisposeAsync();
+    }
+
+    private sealed class BrowserDashboard : HomelabAppFactory
+    {
+        // The shortest interval the options allow, so a stopped gluetun shows on the VPN badge within seconds.
+        public BrowserDashboard() => Settings["Homelab:Gluetun:PollInterval"] = "00:00:01";
     }
 }
 
