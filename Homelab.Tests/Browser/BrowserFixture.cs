@@ -8,47 +8,43 @@ namespace Homelab.Tests.Browser;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    private IPlaywright? _playwright;
+    private HeadlessChromium? _chromium;
 
-    public HomelabAppFactory App { get; } = new();
+    public HomelabAppFactory App { get; } = new BrowserDashboard();
 
-    public IBrowser Browser { get; private set; } = null!;
+    public IBrowser Browser => _chromium!.Browser;
 
     public async ValueTask InitializeAsync()
     {
-        await App.InitializeAsync();
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        // Chromium starts while the dashboard does.
+        var chromium = HeadlessChromium.LaunchAsync();
+        try
         {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            ],
-        });
+            await App.InitializeAsync();
+        }
+        finally
+        {
+            _chromium = await chromium;
+        }
     }
 
     /// <summary>A new page (its own context) on <paramref name="path"/>, once its circuit is interactive.</summary>
-    public async Task<IPage> OpenAsync(string path, int width = 1400, int height = 1000)
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(path);
-        await page.WaitForSelectorAsync("#ready[data-interactive=true]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 15_000 });
-        return page;
-    }
+    public Task<IPage> OpenAsync(string path, int width = 1400, int height = 1000) => _chromium!.OpenAsync(App.BaseAddress, path, width, height);
 
     public async ValueTask DisposeAsync()
     {
-        if (Browser is not null)
+        if (_chromium is not null)
         {
-            await Browser.DisposeAsync();
+            await _chromium.DisposeAsync();
         }
 
-        _playwright?.Dispose();
         await App.DisposeAsync();
+    }
+
+    private sealed class BrowserDashboard : HomelabAppFactory
+    {
+        // The shortest interval the options allow, so a stopped gluetun shows on the VPN badge within seconds.
+        public BrowserDashboard() => Settings["Homelab:Gluetun:PollInterval"] = "00:00:01";
     }
 }
 
