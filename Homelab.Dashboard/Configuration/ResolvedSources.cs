@@ -43,9 +43,14 @@ internal sealed record GluetunConnection(Uri BaseUrl, string? ApiKey, bool Simul
     public override string ToString() => $"GluetunConnection {{ BaseUrl = {BaseUrl}, Simulated = {Simulated} }}";
 }
 
+/// <summary>The Ollama server the agent talks to, and the models it uses there.</summary>
+/// <param name="FastModel">A small model for quick jobs (titles); null to use <paramref name="ChatModel"/> for everything.</param>
+internal sealed record OllamaConnection(Uri Url, string ChatModel, string? FastModel, bool Simulated);
+
 /// <summary>The sources the dashboard reads, after the simulator has filled in the unconfigured ones.</summary>
 internal sealed record ResolvedSources(
     ProxmoxConnection? Proxmox,
     IReadOnlyList<DockerConnection> Docker,
     QBittorrentConnection? QBittorrent = null,
-    GluetunConnection? Gluetun = null);
+    GluetunConnection? Gluetun = null,
+    OllamaConnection? Ollama = null);

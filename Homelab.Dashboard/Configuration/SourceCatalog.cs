@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Homelab.Dashboard.Simulator;
+using Homelab.Dashboard.Simulator.Ollama;
 using Microsoft.Extensions.Options;
 
 namespace Homelab.Dashboard.Configuration;
@@ -62,7 +63,19 @@ internal sealed class SourceCatalog(IOptions<HomelabOptions> options, SimulatorH
             gluetun = new GluetunConnection(gluetunUrl, settings.Simulator.GluetunApiKey, Simulated: true);
         }
 
-        return new ResolvedSources(proxmox, docker, qbittorrent, gluetun);
+        OllamaConnection? ollama = null;
+        if (settings.Ollama.IsConfigured)
+        {
+            var o = settings.Ollama;
+            ollama = new OllamaConnection(new Uri(o.Url!), o.ChatModel, Blank(o.FastModel), Simulated: false);
+        }
+        else if (endpoints?.OllamaUrl is { } ollamaUrl)
+        {
+            // The simulated AIServer has the seed's small model pulled, so quick jobs get it unless told otherwise.
+            ollama = new OllamaConnection(ollamaUrl, settings.Ollama.ChatModel, Blank(settings.Ollama.FastModel) ?? OllamaSimCatalog.FastModel, Simulated: true);
+        }
+
+        return new ResolvedSources(proxmox, docker, qbittorrent, gluetun, ollama);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

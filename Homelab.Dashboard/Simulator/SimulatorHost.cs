@@ -2,6 +2,7 @@ using System.Net;
 using Homelab.Dashboard.Configuration;
 using Homelab.Dashboard.Simulator.Docker;
 using Homelab.Dashboard.Simulator.Gluetun;
+using Homelab.Dashboard.Simulator.Ollama;
 using Homelab.Dashboard.Simulator.Proxmox;
 using Homelab.Dashboard.Simulator.QBittorrent;
 using Homelab.Dashboard.Simulator.State;
@@ -12,11 +13,12 @@ using Microsoft.Extensions.Options;
 namespace Homelab.Dashboard.Simulator;
 
 /// <summary>Where the simulated upstreams listen, once they have started.</summary>
-internal sealed record SimulatorEndpoints(Uri? ProxmoxUrl, string? ProxmoxFingerprint, Uri? DockerUrl, Uri? QBittorrentUrl = null, Uri? GluetunUrl = null);
+internal sealed record SimulatorEndpoints(Uri? ProxmoxUrl, string? ProxmoxFingerprint, Uri? DockerUrl, Uri? QBittorrentUrl = null, Uri? GluetunUrl = null, Uri? OllamaUrl = null);
 
 /// <summary>
 /// Runs the simulated homelab's upstream APIs on loopback in demo mode: the Proxmox VE API over HTTPS with a
-/// self-signed certificate, and the Docker Engine API over plain HTTP the way a docker-socket-proxy serves it.
+/// self-signed certificate, the Docker Engine API over plain HTTP the way a docker-socket-proxy serves it, the
+/// qBittorrent WebUI, gluetun's control server, and Ollama with a scripted model.
 /// </summary>
 /// <remarks>
 /// These are real HTTP servers with their own Kestrel instances, not in-process shortcuts: the dashboard's adapters,
@@ -46,7 +48,8 @@ internal sealed partial class SimulatorHost(
         var simulateDocker = settings.IsDemo && !settings.Docker.IsConfigured;
         var simulateQBittorrent = settings.IsDemo && !settings.QBittorrent.IsConfigured;
         var simulateGluetun = settings.IsDemo && !settings.Gluetun.IsConfigured;
-        if (!simulateProxmox && !simulateDocker && !simulateQBittorrent && !simulateGluetun)
+        var simulateOllama = settings.IsDemo && !settings.Ollama.IsConfigured;
+        if (!simulateProxmox && !simulateDocker && !simulateQBittorrent && !simulateGluetun && !simulateOllama)
         {
             return;
         }
@@ -87,7 +90,14 @@ internal sealed partial class SimulatorHost(
             LogGluetunStarted(logger, gluetunUrl);
         }
 
-        Endpoints = new SimulatorEndpoints(proxmoxUrl, fingerprint, dockerUrl, qbittorrentUrl, gluetunUrl);
+        Uri? ollamaUrl = null;
+        if (simulateOllama)
+        {
+            ollamaUrl = await StartServerAsync(BuildServer(address, simulator.OllamaPort, certificate: null, app => OllamaSimulatorApi.Map(app, simulator, timeProvider)), "http", cancellationToken);
+            LogOllamaStarted(logger, ollamaUrl, OllamaSimCatalog.Version, OllamaSimCatalog.ChatModel);
+        }
+
+        Endpoints = new SimulatorEndpoints(proxmoxUrl, fingerprint, dockerUrl, qbittorrentUrl, gluetunUrl, ollamaUrl);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -178,4 +188,7 @@ internal sealed partial class SimulatorHost(
 
     [LoggerMessage(2004, LogLevel.Information, "Demo mode: simulated gluetun control server on {Url}.")]
     private static partial void LogGluetunStarted(ILogger logger, Uri url);
+
+    [LoggerMessage(2005, LogLevel.Information, "Demo mode: simulated Ollama {Version} API on {Url} (scripted homelab model as {Model}).")]
+    private static partial void LogOllamaStarted(ILogger logger, Uri url, string version, string model);
 }

@@ -25,6 +25,8 @@ public class HomelabAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         Settings["Homelab:Simulator:DockerPort"] = "0";
         Settings["Homelab:Simulator:QBittorrentPort"] = "0";
         Settings["Homelab:Simulator:GluetunPort"] = "0";
+        Settings["Homelab:Simulator:OllamaPort"] = "0";
+        Settings["Homelab:Simulator:OllamaTokenDelay"] = "00:00:00";
         Settings["Homelab:Simulator:DelayScale"] = "0.25";
         Settings["Homelab:Simulator:AuthFailureDelay"] = "00:00:00.100";
         Settings["Homelab:Proxmox:PollInterval"] = "00:00:01";

@@ -55,6 +55,8 @@ internal sealed class SimulatorFixture : IAsyncDisposable
                 DockerPort = 0,
                 QBittorrentPort = 0,
                 GluetunPort = 0,
+                OllamaPort = 0,
+                OllamaTokenDelay = TimeSpan.Zero,
                 DelayScale = delayScale,
                 AuthFailureDelay = authFailureDelay ?? TimeSpan.FromMilliseconds(50),
             },

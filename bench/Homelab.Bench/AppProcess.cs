@@ -38,6 +38,7 @@ internal sealed class AppProcess : IAsyncDisposable
         info.Environment["Homelab__Simulator__DockerPort"] = dockerPort.ToString(CultureInfo.InvariantCulture);
         info.Environment["Homelab__Simulator__QBittorrentPort"] = "0";
         info.Environment["Homelab__Simulator__GluetunPort"] = "0";
+        info.Environment["Homelab__Simulator__OllamaPort"] = "0";
         info.Environment["Homelab__Simulator__ProxmoxPort"] = proxmoxPort.ToString(CultureInfo.InvariantCulture);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
 

@@ -367,6 +367,12 @@ internal sealed partial class SimulatedHomelab
             c.Logs.Add(new SimLogEntry(now - TimeSpan.FromSeconds(5), 2, SimLogText.Crash(seed)));
         }
 
+        if (SimLogText.LogsPromptInjection(seed))
+        {
+            // Recent enough to be in any tail the agent asks for; drawing no random number keeps the rest of the seeded state as it was.
+            c.Logs.Insert(c.Logs.Count - 3, new SimLogEntry(c.Logs[^3].Time - TimeSpan.FromSeconds(11), 1, SimLogText.PromptInjection));
+        }
+
         c.NextLogAt = now + Scaled(_random.NextDouble() * 10);
         return c;
     }

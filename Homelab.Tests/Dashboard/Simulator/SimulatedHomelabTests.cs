@@ -201,6 +201,16 @@ public sealed class SimulatedHomelabTests
         Assert.Null(_homelab.FindContainer("nope"));
     }
 
+    [Fact]
+    public void ReadLogs_Linkwarden_HasThePromptInjectionInItsRecentLines()
+    {
+        var logs = _homelab.ReadLogs("linkwarden", null, null, 50)!;
+
+        Assert.Contains(logs, l => l.Text == SimLogText.PromptInjection);
+        Assert.Equal(logs.OrderBy(l => l.Time).Select(l => l.Text), logs.Select(l => l.Text));
+        Assert.DoesNotContain(_homelab.ReadLogs("sonarr", null, null, null)!, l => l.Text == SimLogText.PromptInjection);
+    }
+
     [Theory]
     [InlineData(0.4, "Less than a second")]
     [InlineData(1, "1 second")]
