@@ -29,14 +29,42 @@ internal sealed class EfTraceStore(TraceQueue queue, IDbContextFactory<HomelabDb
         ArgumentNullException.ThrowIfNull(filter);
         var take = Math.Clamp(filter.Take, 1, TraceFilter.MaxTake);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.Traces.AsNoTracking();
-        if (!string.IsNullOrEmpty(filter.Caller))
+        List<TraceEntry> rows;
+        if (string.IsNullOrEmpty(filter.Caller))
         {
-            // A dotted prefix as a range ('/' sorts right after '.'), so the (Caller, AtUnixMs) index serves it.
-            var caller = filter.Caller;
-            var low = caller + ".";
-            var high = caller + "/";
-            query = query.Where(t => t.Caller == caller || (string.Compare(t.Caller, low) >= 0 && string.Compare(t.Caller, high) < 0));
+            rows = await PageAsync(Filtered(db, filter, caller: null), take, cancellationToken);
+        }
+        else
+        {
+            // A dotted prefix becomes one exact-caller query per matching caller, merged here: each is a range scan
+            // of the (Caller, AtUnixMs) index, where a prefix range would need every match sorted by time.
+            var prefix = filter.Caller + ".";
+            var callers = await db.TraceHours.AsNoTracking().Select(h => h.Caller).Distinct()
+                .Where(c => c == filter.Caller || (string.Compare(c, prefix) >= 0 && string.Compare(c, filter.Caller + "/") < 0))
+                .ToListAsync(cancellationToken);
+            rows = [];
+            foreach (var caller in callers.Where(c => c == filter.Caller || c.StartsWith(prefix, StringComparison.Ordinal)))
+            {
+                rows.AddRange(await PageAsync(Filtered(db, filter, caller), take, cancellationToken));
+            }
+
+            rows = [.. rows.OrderByDescending(t => t.AtUnixMs).ThenByDescending(t => t.Id).Take(take + 1)];
+        }
+
+        var items = rows.Take(take).Select(e => ToTrace(e, exchange: null, [])).ToList();
+        var next = rows.Count > take ? new TraceCursor(items[^1].At, items[^1].Id) : null;
+        return new TracePage(new EquatableArray<ModelCallTrace>(items), next);
+    }
+
+    private static Task<List<TraceEntry>> PageAsync(IQueryable<TraceEntry> query, int take, CancellationToken cancellationToken) =>
+        query.OrderByDescending(t => t.AtUnixMs).ThenByDescending(t => t.Id).Take(take + 1).ToListAsync(cancellationToken);
+
+    private static IQueryable<TraceEntry> Filtered(HomelabDbContext db, TraceFilter filter, string? caller)
+    {
+        var query = db.Traces.AsNoTracking();
+        if (caller is not null)
+        {
+            query = query.Where(t => t.Caller == caller);
         }
 
         if (!string.IsNullOrEmpty(filter.Model))
@@ -69,15 +97,13 @@ internal sealed class EfTraceStore(TraceQueue queue, IDbContextFactory<HomelabDb
 
         if (filter.After is { } after)
         {
+            // The first condition is implied by the second; it is there so the time index gets a range to seek to.
             var atMs = after.At.ToUnixTimeMilliseconds();
             var id = after.Id;
-            query = query.Where(t => t.AtUnixMs < atMs || (t.AtUnixMs == atMs && t.Id.CompareTo(id) < 0));
+            query = query.Where(t => t.AtUnixMs <= atMs && (t.AtUnixMs < atMs || t.Id.CompareTo(id) < 0));
         }
 
-        var rows = await query.OrderByDescending(t => t.AtUnixMs).ThenByDescending(t => t.Id).Take(take + 1).ToListAsync(cancellationToken);
-        var items = rows.Take(take).Select(e => ToTrace(e, exchange: null, [])).ToList();
-        var next = rows.Count > take ? new TraceCursor(items[^1].At, items[^1].Id) : null;
-        return new TracePage(new EquatableArray<ModelCallTrace>(items), next);
+        return query;
     }
 
     public async Task<ModelCallTrace?> GetAsync(Guid id, CancellationToken cancellationToken)
