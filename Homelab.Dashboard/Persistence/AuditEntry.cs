@@ -21,4 +21,7 @@ public sealed class AuditEntry
     public required string Message { get; set; }
 
     public long DurationMs { get; set; }
+
+    /// <summary>The model call behind the action, if the agent asked for it.</summary>
+    public Guid? TraceId { get; set; }
 }

@@ -16,5 +16,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.Outcome).HasMaxLength(20);
         builder.Property(e => e.Message).HasMaxLength(2000);
         builder.HasIndex(e => e.AtUnixMs);
+        builder.HasIndex(e => e.TraceId);
     }
 }

@@ -23,6 +23,7 @@ internal sealed class EfAuditLog(IDbContextFactory<HomelabDbContext> contexts) :
             Outcome = record.Outcome.ToString(),
             Message = Truncate(record.Message, MaxMessageLength),
             DurationMs = (long)record.Duration.TotalMilliseconds,
+            TraceId = record.TraceId,
         };
         db.AuditEntries.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
@@ -50,6 +51,7 @@ internal sealed class EfAuditLog(IDbContextFactory<HomelabDbContext> contexts) :
         Outcome = Enum.TryParse<ActionOutcome>(e.Outcome, out var outcome) ? outcome : ActionOutcome.Failed,
         Message = e.Message,
         Duration = TimeSpan.FromMilliseconds(e.DurationMs),
+        TraceId = e.TraceId,
     };
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";

@@ -1,3 +1,5 @@
+using Homelab.Dashboard.Persistence.Conversations;
+using Homelab.Dashboard.Persistence.Traces;
 using Microsoft.EntityFrameworkCore;
 
 namespace Homelab.Dashboard.Persistence;
@@ -6,6 +8,16 @@ namespace Homelab.Dashboard.Persistence;
 public sealed class HomelabDbContext(DbContextOptions<HomelabDbContext> options) : DbContext(options)
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<TraceEntry> Traces => Set<TraceEntry>();
+
+    public DbSet<TraceExchangeEntry> TraceExchanges => Set<TraceExchangeEntry>();
+
+    public DbSet<TraceHourEntry> TraceHours => Set<TraceHourEntry>();
+
+    public DbSet<ConversationEntry> Conversations => Set<ConversationEntry>();
+
+    public DbSet<ConversationMessageEntry> ConversationMessages => Set<ConversationMessageEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

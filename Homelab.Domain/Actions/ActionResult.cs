@@ -43,6 +43,9 @@ public sealed record AuditRecord
     public required string Message { get; init; }
 
     public required TimeSpan Duration { get; init; }
+
+    /// <summary>The model call that asked for this action, when the agent did; see <c>ITraceStore.LinkActionAsync</c>.</summary>
+    public Guid? TraceId { get; init; }
 }
 
 /// <summary>A permission decision with its reason.</summary>

@@ -7,6 +7,12 @@ using Microsoft.Playwright;
 //   idle RSS; RSS with 1, 10 and 50 live pages; change→DOM latency for a Docker change (p50/p95);
 //   upstream requests per minute with 1 page and with 50.
 // Usage: dotnet run --project bench/Homelab.Bench -c Release -- <path/to/Homelab.Dashboard.dll> [samples]
+//    or: dotnet run --project bench/Homelab.Bench -c Release -- traces [rows]   (the trace store alone; bench/traces.sh)
+if (args is ["traces", ..])
+{
+    return await TracesBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+}
+
 if (args.Length < 1)
 {
     Console.Error.WriteLine("usage: Homelab.Bench <Homelab.Dashboard.dll> [latency samples]");

@@ -65,13 +65,28 @@ public sealed class DatabaseInitializerTests : IDisposable
     public async Task Start_HistoryMissingAMigration_AppliesIt()
     {
         await new DatabaseInitializer(Location, new CountingFactory(Location), NullLogger<DatabaseInitializer>.Instance).StartAsync(CancellationToken.None);
-        await ScalarAsync("DROP TABLE audit_log; DELETE FROM __EFMigrationsHistory;");
+        await ScalarAsync("DROP TABLE audit_log; DROP TABLE traces; DROP TABLE trace_exchanges; DROP TABLE trace_hours; DROP TABLE conversation_messages; DROP TABLE conversations; DELETE FROM __EFMigrationsHistory;");
         var contexts = new CountingFactory(Location);
 
         await new DatabaseInitializer(Location, contexts, NullLogger<DatabaseInitializer>.Instance).StartAsync(CancellationToken.None);
 
         Assert.Equal(0, contexts.Created);
         Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM audit_log;"));
+        Assert.Equal(DatabaseInitializer.KnownMigrations.Count, Convert.ToInt32(await ScalarAsync("SELECT count(*) FROM __EFMigrationsHistory;"), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Start_PreviousSchemaWithAuditRows_KeepsThemAndAddsTracesAndConversations()
+    {
+        await ScalarAsync(MigrationScripts.Load(DatabaseInitializer.KnownMigrations[0])!);
+        await ScalarAsync("INSERT INTO audit_log (AtUnixMs, Actor, Via, Action, Target, Outcome, Message, DurationMs) VALUES (1, 'a', 'Ui', 'container.stop', 't', 'Succeeded', 'exited', 1000);");
+
+        await new DatabaseInitializer(Location, new CountingFactory(Location), NullLogger<DatabaseInitializer>.Instance).StartAsync(CancellationToken.None);
+
+        var records = await new EfAuditLog(new CountingFactory(Location)).RecentAsync(10, CancellationToken.None);
+        Assert.Equal("exited", Assert.Single(records).Message);
+        Assert.Null(records[0].TraceId);
+        Assert.Equal(5L, await ScalarAsync("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('traces', 'trace_exchanges', 'trace_hours', 'conversations', 'conversation_messages');"));
         Assert.Equal(DatabaseInitializer.KnownMigrations.Count, Convert.ToInt32(await ScalarAsync("SELECT count(*) FROM __EFMigrationsHistory;"), System.Globalization.CultureInfo.InvariantCulture));
     }
 
