@@ -3,6 +3,7 @@ using Homelab.Dashboard.Live;
 using Homelab.Domain.Agent.Tools;
 using Homelab.Domain.Live;
 using Homelab.Domain.Ports;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
 namespace Homelab.Dashboard.Agent.Tools;
@@ -62,6 +63,9 @@ internal sealed class ToolCatalog
         ];
         return new AgentToolSet(tools, _context.ResultLimit);
     }
+
+    /// <summary>Just the functions of <see cref="CreateTools"/>, for <c>ChatOptions.Tools</c>.</summary>
+    public IReadOnlyList<AIFunction> CreateFunctions(IAgentActionGate gate) => CreateTools(gate).Functions;
 
     /// <summary>Answers every proposal with a refusal: the descriptive set is never meant to act.</summary>
     private sealed class NoApproverGate : IAgentActionGate

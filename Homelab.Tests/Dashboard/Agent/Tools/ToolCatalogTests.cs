@@ -128,6 +128,7 @@ public sealed class ToolCatalogTests
 
         Assert.NotSame(host.Tools.Find("stop_container")!.Function, set.Find("stop_container")!.Function);
         Assert.Equal(host.Catalog.Tools.Select(t => t.Name), set.Functions.Select(f => f.Name));
+        Assert.Equal(host.Catalog.Tools.Select(t => t.Name), host.Catalog.CreateFunctions(other).Select(f => f.Name));
     }
 
     [Fact]
