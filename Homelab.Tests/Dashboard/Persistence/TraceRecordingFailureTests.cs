@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Homelab.Dashboard.Persistence;
 using Homelab.Dashboard.Persistence.Traces;
 using Homelab.Tests.Dashboard.Adapters.Proxmox;
@@ -18,13 +17,12 @@ public sealed class TraceRecordingFailureTests
     {
         await using var db = await TestDatabase.CreateAsync(startWriter: false, queueCapacity: 4);
 
-        var clock = Stopwatch.StartNew();
+        // No writer runs: a blocking Record would never return here.
         for (var i = 0; i < 10; i++)
         {
             db.Traces.Record(Call(Noon));
         }
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1));
         Assert.Equal(6, db.Queue.Dropped);
         Assert.Single(db.Logs.Entries, e => e.Level == LogLevel.Warning && e.Text.Contains("queue is full", StringComparison.Ordinal));
 
