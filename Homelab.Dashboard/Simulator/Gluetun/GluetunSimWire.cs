@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Homelab.Dashboard.Simulator.State;
@@ -149,22 +148,6 @@ internal static class GluetunSimWire
         _ => "null",
     };
 
-    /// <summary>The request body as text, up to a small cap (gluetun's bodies are a few bytes).</summary>
-    public static async Task<string?> ReadBodyAsync(HttpRequest request, int maxBytes = 64 * 1024)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[4096];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
+    /// <summary>The request body as text, up to a cap; null when it is larger.</summary>
+    public static Task<string?> ReadBodyAsync(HttpRequest request) => SimulatorBody.ReadAsync(request, 64 * 1024);
 }

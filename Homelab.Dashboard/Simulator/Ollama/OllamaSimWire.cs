@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -53,21 +52,5 @@ internal static class OllamaSimWire
     };
 
     /// <summary>The request body as text, up to a cap; null when it is larger.</summary>
-    public static async Task<string?> ReadBodyAsync(HttpRequest request, int maxBytes = 8 * 1024 * 1024)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
+    public static Task<string?> ReadBodyAsync(HttpRequest request) => SimulatorBody.ReadAsync(request, 8 * 1024 * 1024);
 }
