@@ -1,4 +1,5 @@
 using Homelab.Domain.Actions;
+using Homelab.Domain.Common;
 using Homelab.Domain.Ports;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,6 +9,7 @@ namespace Homelab.Dashboard.Persistence;
 internal sealed class EfAuditLog(IDbContextFactory<HomelabDbContext> contexts) : IAuditLog
 {
     private const int MaxMessageLength = 2000;
+    private const string LikeEscape = "\\";
 
     public async Task<AuditRecord> AppendAsync(AuditRecord record, CancellationToken cancellationToken)
     {
@@ -39,6 +41,83 @@ internal sealed class EfAuditLog(IDbContextFactory<HomelabDbContext> contexts) :
             .ToListAsync(cancellationToken);
         return [.. entries.Select(ToRecord)];
     }
+
+    public async Task<AuditPage> QueryAsync(AuditFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var take = Math.Clamp(filter.Take, 1, AuditFilter.MaxTake);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var entries = await Filtered(db.AuditEntries.AsNoTracking(), filter)
+            .OrderByDescending(e => e.AtUnixMs).ThenByDescending(e => e.Id)
+            .Take(take + 1)
+            .ToListAsync(cancellationToken);
+        var items = entries.Take(take).Select(ToRecord).ToList();
+        var next = entries.Count > take ? new AuditCursor(items[^1].At, items[^1].Id) : null;
+        return new AuditPage(new EquatableArray<AuditRecord>(items), next);
+    }
+
+    public async Task<AuditRecord?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var entry = await db.AuditEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        return entry is null ? null : ToRecord(entry);
+    }
+
+    public async Task<IReadOnlyList<AuditRecord>> GetManyAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var wanted = ids.Distinct().ToList();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var entries = await db.AuditEntries.AsNoTracking().Where(e => wanted.Contains(e.Id)).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        return [.. entries.Select(ToRecord)];
+    }
+
+    private static IQueryable<AuditEntry> Filtered(IQueryable<AuditEntry> query, AuditFilter filter)
+    {
+        if (filter.Via is { } via)
+        {
+            var text = via.ToString();
+            query = query.Where(e => e.Via == text);
+        }
+
+        if (filter.Outcome is { } outcome)
+        {
+            var text = outcome.ToString();
+            query = query.Where(e => e.Outcome == text);
+        }
+
+        if (filter.TraceId is { } traceId)
+        {
+            query = query.Where(e => e.TraceId == traceId);
+        }
+
+        foreach (var word in filter.Words)
+        {
+            // SQLite's LIKE ignores case (for ASCII), which is what a search box promises; % and _ are matched literally.
+            var pattern = "%" + EscapeLike(word) + "%";
+            query = query.Where(e =>
+                EF.Functions.Like(e.Target, pattern, LikeEscape) || EF.Functions.Like(e.Action, pattern, LikeEscape) ||
+                EF.Functions.Like(e.Actor, pattern, LikeEscape) || EF.Functions.Like(e.Message, pattern, LikeEscape));
+        }
+
+        if (filter.After is { } after)
+        {
+            // The first condition is implied by the second; it gives the time index a range to seek to.
+            var atMs = after.At.ToUnixTimeMilliseconds();
+            var id = after.Id;
+            query = query.Where(e => e.AtUnixMs <= atMs && (e.AtUnixMs < atMs || e.Id < id));
+        }
+
+        return query;
+    }
+
+    private static string EscapeLike(string word) =>
+        word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     private static AuditRecord ToRecord(AuditEntry e) => new()
     {

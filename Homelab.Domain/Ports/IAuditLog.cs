@@ -9,4 +9,13 @@ public interface IAuditLog
 
     /// <summary>Newest first.</summary>
     Task<IReadOnlyList<AuditRecord>> RecentAsync(int take, CancellationToken cancellationToken);
+
+    /// <summary>Newest first, filtered, a page at a time (keyset paging on time and id).</summary>
+    Task<AuditPage> QueryAsync(AuditFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>One record; null if there is no such id.</summary>
+    Task<AuditRecord?> GetAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>The records with these ids, oldest first; unknown ids are left out.</summary>
+    Task<IReadOnlyList<AuditRecord>> GetManyAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
 }

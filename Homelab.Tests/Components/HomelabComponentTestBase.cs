@@ -46,6 +46,7 @@ public abstract class HomelabComponentTestBase : BunitContext
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         Services.AddSingleton<IActionAuthorizer>(Authorizer);
         Services.AddSingleton<IAuditLog>(Audit);
+        Services.AddSingleton<ITraceStore>(Traces);
         Services.AddSingleton<IActionExecutor>(Executor);
         Services.AddSingleton<IHostApplicationLifetime>(_lifetime);
         Services.AddSingleton(Options.Create(new HomelabOptions()));
@@ -66,6 +67,8 @@ public abstract class HomelabComponentTestBase : BunitContext
     internal TestActionExecutor Executor { get; } = new();
 
     internal TestAuditLog Audit { get; } = new();
+
+    internal TestTraceStore Traces { get; } = new();
 
     internal TestActionAuthorizer Authorizer { get; } = new();
 

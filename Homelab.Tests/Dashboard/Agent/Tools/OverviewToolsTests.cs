@@ -117,5 +117,11 @@ public sealed class OverviewToolsTests
         public Task<AuditRecord> AppendAsync(AuditRecord record, CancellationToken cancellationToken) => throw new IOException("database is locked");
 
         public Task<IReadOnlyList<AuditRecord>> RecentAsync(int take, CancellationToken cancellationToken) => throw new IOException("database is locked");
+
+        public Task<AuditPage> QueryAsync(AuditFilter filter, CancellationToken cancellationToken) => throw new IOException("database is locked");
+
+        public Task<AuditRecord?> GetAsync(long id, CancellationToken cancellationToken) => throw new IOException("database is locked");
+
+        public Task<IReadOnlyList<AuditRecord>> GetManyAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) => throw new IOException("database is locked");
     }
 }
