@@ -76,6 +76,7 @@ internal static class HomelabApplication
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapHomelabHealth();
+        app.MapHomelabAgentApi();
         app.MapHub<HomelabHub>(HomelabHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
