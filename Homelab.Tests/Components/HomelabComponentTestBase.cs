@@ -1,5 +1,6 @@
 using Bunit;
 using Homelab.Dashboard.Actions;
+using Homelab.Dashboard.Agent.Chat;
 using Homelab.Dashboard.Configuration;
 using Homelab.Dashboard.Live;
 using Homelab.Dashboard.Model;
@@ -22,7 +23,7 @@ namespace Homelab.Tests.Components;
 /// bUnit base for the dashboard's components: loose JS interop, MudBlazor with zero transitions, an interactive
 /// renderer, a driven <see cref="TestLiveHomelab"/> holding the seed homelab, a <see cref="FakeTimeProvider"/> behind
 /// the shared <see cref="UiClock"/>, and the real action path (<see cref="ActionService"/> + <see cref="ActionRunner"/>)
-/// over hand-written fakes.
+/// over hand-written fakes, and a driven <see cref="FakeAgentChat"/> for the chat.
 /// </summary>
 public abstract class HomelabComponentTestBase : BunitContext
 {
@@ -53,6 +54,7 @@ public abstract class HomelabComponentTestBase : BunitContext
         Services.AddSingleton<ActionService>();
         Services.AddScoped<ICurrentActor, LocalUserActor>();
         Services.AddScoped<ActionRunner>();
+        Services.AddSingleton<IAgentChat>(AgentChat);
 
         // Last: it builds the renderer, after which no service can be added. Pages only subscribe when interactive.
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
@@ -71,6 +73,8 @@ public abstract class HomelabComponentTestBase : BunitContext
     internal TestTraceStore Traces { get; } = new();
 
     internal TestActionAuthorizer Authorizer { get; } = new();
+
+    internal FakeAgentChat AgentChat { get; } = new();
 
     /// <summary>Sets the browser's address, so <c>[SupplyParameterFromQuery]</c> parameters see its query string.</summary>
     internal void NavigateTo(string uri) => Services.GetRequiredService<NavigationManager>().NavigateTo(uri);

@@ -8,6 +8,8 @@ public partial class MainLayout
     private bool _drawerOpen = true;
     private bool _darkMode = true;
     private bool _interactive;
+    private bool _chatOpen;
+    private bool _chatUsed;
 
     [CascadingParameter(Name = "InitialDarkMode")]
     public bool InitialDarkMode { get; set; } = true;
@@ -28,6 +30,12 @@ public partial class MainLayout
     }
 
     private void ToggleDrawer() => _drawerOpen = !_drawerOpen;
+
+    private void ToggleChat()
+    {
+        _chatUsed = true;
+        _chatOpen = !_chatOpen;
+    }
 
     private async Task ToggleThemeAsync()
     {
