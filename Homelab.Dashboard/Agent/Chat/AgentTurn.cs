@@ -163,6 +163,9 @@ internal sealed partial class AgentTurn : IToolProgress, IApprovalCards
                 await CloseSegmentAsync();
             }
         }
+
+        // OllamaSharp ends a cancelled stream quietly instead of throwing; a stopped turn must not read as complete.
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     private async Task AppendTextAsync(string text)
