@@ -19,22 +19,26 @@ internal sealed class AgentModel : IDisposable
     /// <summary>The OpenTelemetry source of the agent's model calls (gen_ai semantic conventions).</summary>
     public const string TelemetrySource = "Homelab.Agent";
 
-    private readonly HttpClient _http;
+    private readonly HttpClient? _http;
     private readonly OllamaOptions _ollama;
 
     public AgentModel(OllamaConnection connection, HttpMessageHandler handler, OllamaOptions ollama, AgentOptions agent, IServiceProvider services)
+        : this(connection, CreateHttp(connection, handler, ollama, services), ollama, agent, services)
+    {
+    }
+
+    private AgentModel(OllamaConnection connection, HttpClient http, OllamaOptions ollama, AgentOptions agent, IServiceProvider services)
+        : this(connection, new OllamaApiClient(http, connection.ChatModel), ollama, agent, services) => _http = http;
+
+    /// <summary>The same pipeline over any model client (tests use a scripted one).</summary>
+    internal AgentModel(OllamaConnection connection, IChatClient modelClient, OllamaOptions ollama, AgentOptions agent, IServiceProvider services)
     {
         Connection = connection;
         _ollama = ollama;
         var timeProvider = services.GetRequiredService<TimeProvider>();
         var loggerFactory = services.GetRequiredService<ILoggerFactory>();
-        var guard = new OllamaResponseGuard(ollama.FirstByteTimeout, ollama.IdleTimeout, timeProvider) { InnerHandler = handler };
-
-        // The guard owns the time limits; a stream may legitimately run for minutes.
-        _http = new HttpClient(guard) { BaseAddress = connection.Url, Timeout = Timeout.InfiniteTimeSpan };
-        var ollamaClient = new OllamaApiClient(_http, connection.ChatModel);
         var limit = agent.ToolResultLimit > 0 ? agent.ToolResultLimit : Homelab.Domain.Agent.Tools.ToolResultText.DefaultLimit;
-        Client = new ChatClientBuilder(ollamaClient)
+        Client = new ChatClientBuilder(modelClient)
             .Use((inner, sp) => new GuardedFunctionInvoker(inner, Math.Max(1, agent.MaxToolRounds), Math.Max(1, agent.MaxIdenticalCalls), limit, timeProvider, loggerFactory))
             .UseOpenTelemetry(loggerFactory, TelemetrySource)
             .Use((inner, sp) => new ModelCallRecorder(inner, connection.ChatModel, sp.GetRequiredService<Homelab.Domain.Ports.ITraceStore>(), timeProvider, sp.GetRequiredService<ILogger<ModelCallRecorder>>()))
@@ -70,7 +74,15 @@ internal sealed class AgentModel : IDisposable
     public void Dispose()
     {
         Client.Dispose();
-        _http.Dispose();
+        _http?.Dispose();
+    }
+
+    private static HttpClient CreateHttp(OllamaConnection connection, HttpMessageHandler handler, OllamaOptions ollama, IServiceProvider services)
+    {
+        var guard = new OllamaResponseGuard(ollama.FirstByteTimeout, ollama.IdleTimeout, services.GetRequiredService<TimeProvider>()) { InnerHandler = handler };
+
+        // The guard owns the time limits; a stream may legitimately run for minutes.
+        return new HttpClient(guard) { BaseAddress = connection.Url, Timeout = Timeout.InfiniteTimeSpan };
     }
 
     /// <summary>Ollama's duration: seconds ("300s"), or -1 (keep loaded) for a negative value.</summary>

@@ -26,6 +26,9 @@ internal sealed partial class AgentModelProvider : IDisposable
         }, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
+    /// <summary>A fixed model (or none), for tests.</summary>
+    internal AgentModelProvider(AgentModel? model) => _model = new Lazy<AgentModel?>(model);
+
     /// <summary>Null when no Ollama is configured or simulated.</summary>
     public AgentModel? Model => _model.Value;
 
