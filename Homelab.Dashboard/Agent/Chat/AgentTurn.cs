@@ -61,8 +61,9 @@ internal sealed partial class AgentTurn : IToolProgress, IApprovalCards
             await StreamAsync(_model.Client.GetStreamingResponseAsync(request, _model.CreateOptions(tools.Functions), token), updates, token);
             if (_scope.LastCallRequestedTools)
             {
-                // The round cap or the loop guard ended the loop before the model answered: ask it for a short
-                // summary of what it has, with no tools on offer, so the user still gets an answer.
+                // The loop guard ended the loop before the model answered: ask it for a short summary of what it has,
+                // with no tools on offer, so the user still gets an answer. (At the round cap the function-invoking
+                // client already makes its last call without tools, so the model answers there.)
                 await CloseSegmentAsync();
                 var summary = AgentPrompt.Summary(request, updates.ToChatResponse().Messages);
                 await StreamAsync(_model.Client.GetStreamingResponseAsync(summary, _model.CreateOptions(), token), null, token);

@@ -55,7 +55,7 @@ public sealed class AgentChatTests : IDisposable
     }
 
     [Fact]
-    public async Task Send_RoundCapReached_AsksForASummaryWithoutTools()
+    public async Task Send_RoundCapReached_LastCallHasNoToolsSoTheModelAnswers()
     {
         using var host = new AgentTestHost(o => o.Agent.MaxToolRounds = 2);
         string[] tools = ["get_cluster_status", "list_nodes", "list_storage"];
@@ -66,10 +66,22 @@ public sealed class AgentChatTests : IDisposable
 
         Assert.Equal((TurnOutcome.Completed, "Three nodes, all fine."), (summary.Outcome, summary.Answer));
         Assert.Equal((2, 3), (summary.ToolCalls.Count, summary.Rounds));
-        var last = host.Client.Calls[^1];
+        Assert.Equal([true, true, false], host.Client.Calls.Select(c => Offers(c.Options)));
+    }
+
+    [Fact]
+    public async Task Send_SameCallAgainAndAgain_LoopGuardEndsItAndTheSeedsSummaryIsAskedFor()
+    {
+        _host.Client.Reply = (_, _, options, _) => Task.FromResult(Offers(options) ? TestChatClient.Call("get_cluster_status") : TestChatClient.Text("The cluster is fine."));
+
+        var (_, start) = await SendAsync("loop");
+        var summary = await start.Completion.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        Assert.Equal((TurnOutcome.Completed, "The cluster is fine.", 4), (summary.Outcome, summary.Answer, summary.Rounds));
+        Assert.Equal([ToolCallOutcome.Succeeded, ToolCallOutcome.Succeeded, ToolCallOutcome.Failed], summary.ToolCalls.Select(c => c.Outcome));
+        var last = _host.Client.Calls[^1];
         Assert.False(Offers(last.Options));
         Assert.Equal(AgentPrompt.SummaryRequest, last.Messages[^1].Text);
-        Assert.DoesNotContain(last.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>(), c => c.Name == "list_storage");
     }
 
     [Fact]
