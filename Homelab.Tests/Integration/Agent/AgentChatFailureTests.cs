@@ -50,7 +50,7 @@ public sealed class AgentChatStopTests(SlowModelAppFactory app) : IClassFixture<
     {
         await using var chat = await AgentChatDriver.StartAsync(app.Services);
         var start = await chat.SendAsync("simulate a slow answer");
-        await chat.WaitForAsync<TextDelta>(_ => true, "the first tokens");
+        await HomelabAppFactory.WaitForAsync(() => chat.Events.OfType<TextDelta>().Count() >= 6, TimeSpan.FromSeconds(20), "the first words");
 
         var watch = await chat.Chat.WatchAsync(chat.Id, TestContext.Current.CancellationToken);
         var stopped = chat.Chat.StopTurn(chat.Id);
@@ -60,7 +60,8 @@ public sealed class AgentChatStopTests(SlowModelAppFactory app) : IClassFixture<
         Assert.True(stopped);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"stopping took {clock.Elapsed}");
         Assert.Equal(TurnOutcome.Stopped, summary.Outcome);
-        Assert.StartsWith("The cluster has three nodes", summary.Answer, StringComparison.Ordinal);
+        Assert.StartsWith("The cluster", summary.Answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("Everything else looks calm", summary.Answer, StringComparison.Ordinal);
         Assert.EndsWith("*(stopped)*", summary.Answer, StringComparison.Ordinal);
         Assert.True(watch.TurnRunning);
         Assert.Contains(watch.Thread.Messages, m => m.Role == Homelab.Domain.Agent.Conversations.MessageRole.Assistant && m.Text.StartsWith("The cluster", StringComparison.Ordinal) && !m.IsComplete);
