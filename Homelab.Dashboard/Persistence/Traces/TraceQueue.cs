@@ -57,12 +57,14 @@ internal sealed partial class TraceQueue(ILogger<TraceQueue> logger, int capacit
     /// <summary>Called by the writer after each batch, stored or not.</summary>
     public void MarkDone(int count)
     {
-        Interlocked.Add(ref _done, count);
+        // Report drops before counting the batch as done, so a flush that returns has seen the report too.
         var dropped = Interlocked.Exchange(ref _droppedUnreported, 0);
         if (dropped > 0)
         {
             LogDropped(logger, dropped);
         }
+
+        Interlocked.Add(ref _done, count);
     }
 
     public async Task WaitForWrittenAsync(CancellationToken cancellationToken)
