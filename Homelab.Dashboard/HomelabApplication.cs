@@ -27,6 +27,7 @@ internal static class HomelabApplication
         builder.AddHomelabSimulator();
         builder.AddHomelabLiveState();
         builder.AddHomelabActions();
+        builder.AddHomelabAgent();
         builder.AddHomelabUi();
         builder.Services.AddHomelabHealthChecks();
         return builder;

@@ -28,22 +28,27 @@ internal sealed partial class ActionService(
 
     /// <summary>Runs <paramref name="action"/> for <paramref name="actor"/> and returns its honest result.</summary>
     /// <param name="cancellationToken">Stops the caller's wait only; the action itself runs to completion.</param>
-    public Task<ActionResult> ExecuteAsync(Actor actor, HomelabAction action, CancellationToken cancellationToken)
+    public Task<ActionResult> ExecuteAsync(Actor actor, HomelabAction action, CancellationToken cancellationToken) =>
+        ExecuteAsync(actor, action, traceId: null, cancellationToken);
+
+    /// <summary>As <see cref="ExecuteAsync(Actor, HomelabAction, CancellationToken)"/>, for an action a model call asked for.</summary>
+    /// <param name="traceId">The model call that asked for it; its audit record points back to that trace.</param>
+    public Task<ActionResult> ExecuteAsync(Actor actor, HomelabAction action, Guid? traceId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(action);
-        var lazy = _inFlight.GetOrAdd(action, a => new Lazy<Task<ActionResult>>(() => RunAndForgetAsync(actor, a)));
+        var lazy = _inFlight.GetOrAdd(action, a => new Lazy<Task<ActionResult>>(() => RunAndForgetAsync(actor, a, traceId)));
         return lazy.Value.WaitAsync(cancellationToken);
     }
 
     /// <summary>Whether an action on this target is running now (pages show a spinner instead of buttons).</summary>
     public bool IsBusy(string targetKey) => _inFlight.Keys.Any(a => a.TargetKey == targetKey);
 
-    private async Task<ActionResult> RunAndForgetAsync(Actor actor, HomelabAction action)
+    private async Task<ActionResult> RunAndForgetAsync(Actor actor, HomelabAction action, Guid? traceId)
     {
         try
         {
-            return await RunAsync(actor, action, lifetime.ApplicationStopping);
+            return await RunAsync(actor, action, traceId, lifetime.ApplicationStopping);
         }
         finally
         {
@@ -51,7 +56,7 @@ internal sealed partial class ActionService(
         }
     }
 
-    private async Task<ActionResult> RunAsync(Actor actor, HomelabAction action, CancellationToken cancellationToken)
+    private async Task<ActionResult> RunAsync(Actor actor, HomelabAction action, Guid? traceId, CancellationToken cancellationToken)
     {
         // Yield so that the in-flight entry is visible before any work starts.
         await Task.Yield();
@@ -82,7 +87,7 @@ internal sealed partial class ActionService(
             LogCompleted(logger, actor.Name, action.Kind, action.TargetDisplay, result.Outcome, result.Message);
         }
 
-        await AuditAsync(actor, action, at, result);
+        await AuditAsync(actor, action, at, result, traceId);
         return result;
     }
 
@@ -109,7 +114,7 @@ internal sealed partial class ActionService(
         }
     }
 
-    private async Task AuditAsync(Actor actor, HomelabAction action, DateTimeOffset at, ActionResult result)
+    private async Task AuditAsync(Actor actor, HomelabAction action, DateTimeOffset at, ActionResult result, Guid? traceId)
     {
         var record = new AuditRecord
         {
@@ -121,6 +126,7 @@ internal sealed partial class ActionService(
             Outcome = result.Outcome,
             Message = result.Message,
             Duration = result.Duration,
+            TraceId = traceId,
         };
         try
         {

@@ -20,6 +20,9 @@ internal sealed class TestTraceStore : ITraceStore
 
     public Exception? Fail { get; set; }
 
+    /// <summary>Make <see cref="Record"/> throw, as a broken store would; the real one never does, and a chat must survive it.</summary>
+    public bool FailOnRecord { get; set; }
+
     public IReadOnlyList<ModelCallTrace> Traces
     {
         get
@@ -33,6 +36,11 @@ internal sealed class TestTraceStore : ITraceStore
 
     public void Record(ModelCallTrace trace)
     {
+        if (FailOnRecord)
+        {
+            throw new InvalidOperationException("the trace store is broken");
+        }
+
         lock (_gate)
         {
             _traces.RemoveAll(t => t.Id == trace.Id);

@@ -8,6 +8,12 @@ using Microsoft.Playwright;
 //   upstream requests per minute with 1 page and with 50.
 // Usage: dotnet run --project bench/Homelab.Bench -c Release -- <path/to/Homelab.Dashboard.dll> [samples]
 //    or: dotnet run --project bench/Homelab.Bench -c Release -- traces [rows]   (the trace store alone; bench/traces.sh)
+//    or: dotnet run --project bench/Homelab.Bench -c Release -- agent [turns]   (the agent's overhead per model call; bench/agent.sh)
+if (args is ["agent", ..])
+{
+    return await AgentBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200);
+}
+
 if (args is ["traces", ..])
 {
     return await TracesBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
