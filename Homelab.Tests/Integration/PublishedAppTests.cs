@@ -26,7 +26,7 @@ public sealed partial class PublishedAppTests(PublishedAppFixture published) : I
         await using var app = await published.StartAsync([]);
         using var client = new HttpClient { BaseAddress = app.BaseAddress };
         var assets = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var page in new[] { "/", "/cluster", "/containers", "/sources" })
+        foreach (var page in new[] { "/", "/cluster", "/containers", "/torrents", "/sources", "/chat", "/traces", "/audit" })
         {
             var response = await client.GetAsync(page);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
