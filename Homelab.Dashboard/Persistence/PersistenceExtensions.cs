@@ -23,7 +23,7 @@ internal static class PersistenceExtensions
 
         var connection = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
         builder.Services.AddSingleton(new DatabaseLocation(connection));
-        builder.Services.AddDbContextFactory<HomelabDbContext>(options => options.UseSqlite(connection));
+        builder.Services.AddDbContextFactory<HomelabDbContext>(options => options.UseSqlite(connection).AddInterceptors(new SqliteSynchronousInterceptor()));
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddSingleton<IAuditLog, EfAuditLog>();
 

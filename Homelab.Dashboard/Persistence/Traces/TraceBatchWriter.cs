@@ -158,6 +158,12 @@ internal sealed class TraceBatchWriter(string connectionString) : IDisposable
         try
         {
             connection.Open();
+            using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = SqliteSynchronousInterceptor.Pragma;
+                pragma.ExecuteNonQuery();
+            }
+
             _insertTrace = Prepare(connection, """
                 INSERT OR IGNORE INTO traces (Id, AtUnixMs, Caller, Model, Outcome, LatencyMs, TimeToFirstTokenMs, PromptTokens,
                     CompletionTokens, ToolCallCount, ToolNames, ToolCallsSucceeded, ToolCallsFailed, Error, PromptPreview, ResponsePreview, ConversationId)
