@@ -45,8 +45,13 @@ public sealed class ChatViewTests : HomelabComponentTestBase
 
         AgentChat.Publish(new MessageUpdated(conversation.Id, answer with { Text = "Sonarr is **healthy**.", IsComplete = true }));
         AgentChat.Publish(new TurnEnded(conversation.Id, FakeAgentChat.Summary(conversation.Id, TurnOutcome.Completed)));
-        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=chat-caret]")));
-        Assert.Empty(cut.FindAll("[data-testid=chat-stop]"));
+
+        // The completed message and the turn's end may render in two passes: wait for both.
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Empty(cut.FindAll("[data-testid=chat-caret]"));
+            Assert.Empty(cut.FindAll("[data-testid=chat-stop]"));
+        });
         Assert.Null(cut.Find("[data-testid=chat-input]").GetAttribute("disabled"));
     }
 
