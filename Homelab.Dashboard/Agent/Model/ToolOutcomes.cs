@@ -8,7 +8,8 @@ internal static class ToolOutcomes
 {
     /// <summary>
     /// <c>{"error":…}</c> failed; a denial or refusal was <see cref="ToolCallOutcome.Denied"/>; an action that ran but
-    /// did not reach its state failed; anything else succeeded (a pending approval included: the call did its job).
+    /// did not reach its state failed; a call left for a person to approve awaits approval (it has not run, so it must
+    /// not read as done); anything else succeeded.
     /// </summary>
     public static ToolCallOutcome Classify(string result)
     {
@@ -29,6 +30,11 @@ internal static class ToolOutcomes
             if (root.TryGetProperty("denied", out _) || root.TryGetProperty("refused", out _))
             {
                 return ToolCallOutcome.Denied;
+            }
+
+            if (root.TryGetProperty("pending_approval", out _))
+            {
+                return ToolCallOutcome.AwaitingApproval;
             }
 
             return root.TryGetProperty("outcome", out var outcome) && outcome.ValueKind == JsonValueKind.String

@@ -70,6 +70,7 @@ public static class ToolCallText
         ToolCallOutcome.Succeeded => "succeeded",
         ToolCallOutcome.Failed => "failed",
         ToolCallOutcome.Denied => "denied",
+        ToolCallOutcome.AwaitingApproval => "awaiting approval",
         _ => "unknown",
     };
 
@@ -79,6 +80,7 @@ public static class ToolCallText
         ToolCallOutcome.Succeeded => "hl-tag-ok",
         ToolCallOutcome.Failed or ToolCallOutcome.Denied => "hl-tag-error",
         ToolCallOutcome.Running => "hl-tag-info",
+        ToolCallOutcome.AwaitingApproval => "hl-tag-warning",
         _ => "",
     };
 

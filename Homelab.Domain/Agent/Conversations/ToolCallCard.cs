@@ -8,6 +8,9 @@ public enum ToolCallOutcome
 
     /// <summary>The user or the permission check refused it; it never ran.</summary>
     Denied,
+
+    /// <summary>A state-changing call waits for a person to approve it in the dashboard; it has not run (yet).</summary>
+    AwaitingApproval,
 }
 
 /// <summary>A tool call as the chat shows it: what was called with what, and what came back.</summary>
