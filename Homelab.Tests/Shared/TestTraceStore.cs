@@ -121,10 +121,14 @@ internal sealed class TestTraceStore : ITraceStore
         }
     }
 
+    /// <summary>How often <see cref="PruneAsync"/> was called.</summary>
+    public int Prunes { get; private set; }
+
     public Task<long> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
+            Prunes++;
             return Task.FromResult((long)_traces.RemoveAll(t => t.At < cutoff));
         }
     }

@@ -5,7 +5,12 @@ using Microsoft.Extensions.Options;
 namespace Homelab.Dashboard.Persistence.Traces;
 
 /// <summary>Deletes traces older than <c>Homelab:Traces:Retention</c>: once at start, then every hour.</summary>
-internal sealed partial class TraceRetention(ITraceStore store, IOptionsMonitor<HomelabOptions> options, TimeProvider timeProvider, ILogger<TraceRetention> logger) : BackgroundService
+internal sealed partial class TraceRetention(
+    ITraceStore store,
+    IOptionsMonitor<HomelabOptions> options,
+    TimeProvider timeProvider,
+    ILogger<TraceRetention> logger,
+    DatabaseLocation? location = null) : BackgroundService
 {
     internal static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
@@ -30,6 +35,11 @@ internal sealed partial class TraceRetention(ITraceStore store, IOptionsMonitor<
         var retention = options.CurrentValue.Traces.Retention;
         try
         {
+            if (location is not null && !await AnythingOlderAsync(location, timeProvider.GetUtcNow() - retention, cancellationToken))
+            {
+                return;
+            }
+
             var pruned = await store.PruneAsync(timeProvider.GetUtcNow() - retention, cancellationToken);
             if (pruned > 0)
             {
@@ -40,6 +50,20 @@ internal sealed partial class TraceRetention(ITraceStore store, IOptionsMonitor<
         {
             LogPruneFailed(logger, ex);
         }
+    }
+
+    /// <summary>
+    /// One indexed look on a plain connection before the real prune: at start, and on most hours, there is nothing to
+    /// delete, and asking EF Core would load it (and its model) into an otherwise idle dashboard.
+    /// </summary>
+    private static async Task<bool> AnythingOlderAsync(DatabaseLocation location, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(location.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT EXISTS(SELECT 1 FROM traces WHERE AtUnixMs < $cutoff) OR EXISTS(SELECT 1 FROM trace_hours WHERE HourUnixMs + 3600000 <= $cutoff);";
+        command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) != 0;
     }
 
     [LoggerMessage(4121, LogLevel.Information, "Deleted {Count} trace(s) older than {Retention}")]

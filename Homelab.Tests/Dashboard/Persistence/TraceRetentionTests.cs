@@ -38,7 +38,7 @@ public sealed class TraceRetentionTests
         var soonStale = Call(Noon.AddDays(-2).AddMinutes(30));
         var fresh = Call(Noon.AddHours(-1));
         await db.RecordAsync(stale, soonStale, fresh);
-        using var retention = new TraceRetention(db.Traces, options, time, db.Logs.CreateLogger<TraceRetention>());
+        using var retention = new TraceRetention(db.Traces, options, time, db.Logs.CreateLogger<TraceRetention>(), db.Location);
 
         await retention.StartAsync(Ct);
         await WaitForAsync(async () => await db.Traces.GetAsync(stale.Id, Ct) is null);
@@ -54,6 +54,24 @@ public sealed class TraceRetentionTests
 
         Assert.NotNull(await db.Traces.GetAsync(fresh.Id, Ct));
         await retention.StopAsync(Ct);
+    }
+
+    [Fact]
+    public async Task PruneOnce_NothingOlderThanTheRetention_LeavesTheStoreAlone()
+    {
+        // The store behind the pages is EF Core; an idle dashboard with nothing to prune must not load it.
+        await using var db = await TestDatabase.CreateAsync();
+        await db.RecordAsync(Call(Noon.AddHours(-1)));
+        var store = new Homelab.Tests.Shared.TestTraceStore();
+        var options = new TestOptionsMonitor(new HomelabOptions { Traces = new TracesOptions { Retention = TimeSpan.FromDays(2) } });
+        using var retention = new TraceRetention(store, options, new FakeTimeProvider(Noon), db.Logs.CreateLogger<TraceRetention>(), db.Location);
+
+        await retention.PruneOnceAsync(Ct);
+        Assert.Equal(0, store.Prunes);
+
+        await db.RecordAsync(Call(Noon.AddDays(-3)));
+        await retention.PruneOnceAsync(Ct);
+        Assert.Equal(1, store.Prunes);
     }
 
     private static async Task WaitForAsync(Func<Task<bool>> condition)
