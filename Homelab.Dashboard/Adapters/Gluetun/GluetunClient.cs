@@ -183,8 +183,7 @@ internal sealed class GluetunClient : IVpnSource, IDisposable
 
     private async Task<SourceResult<Reply>> SendAsync(string route, CancellationToken cancellationToken)
     {
-        using var deadline = new CancellationTokenSource(_requestTimeout, _timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        using var deadline = new RequestDeadline(_requestTimeout, _timeProvider, cancellationToken);
         var uri = new Uri(_base, route.TrimStart('/'));
         try
         {
@@ -195,8 +194,8 @@ internal sealed class GluetunClient : IVpnSource, IDisposable
                 request.Headers.TryAddWithoutValidation(ApiKeyHeader, _apiKey);
             }
 
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
-            var body = await BoundedContent.ReadStringAsync(response.Content, linked.Token, MaxBodyBytes);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+            var body = await BoundedContent.ReadStringAsync(response.Content, deadline.Token, MaxBodyBytes);
             if (body is null)
             {
                 return Failed(route, UpstreamFailures.InvalidResponse($"the answer to GET {route} is larger than {MaxBodyBytes / 1024} KiB: is this gluetun's control server?"));
