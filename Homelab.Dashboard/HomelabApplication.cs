@@ -26,6 +26,7 @@ internal static class HomelabApplication
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddHomelabSimulator();
         builder.AddHomelabLiveState();
+        builder.AddHomelabAuth();
         builder.AddHomelabActions();
         builder.AddHomelabAgent();
         builder.AddHomelabUi();
@@ -63,7 +64,7 @@ internal static class HomelabApplication
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IActionExecutor, ContainerCommandExecutor>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IActionExecutor, TorrentCommandExecutor>());
         builder.Services.AddSingleton<ActionService>();
-        builder.Services.TryAddScoped<ICurrentActor, LocalUserActor>();
+        builder.Services.TryAddScoped<ICurrentActor, SignedInActor>();
         return builder;
     }
 
@@ -74,8 +75,11 @@ internal static class HomelabApplication
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
+        app.UseHomelabAuth();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+
+        // Static assets are the same for everyone and the sign-in page needs them before anyone has signed in.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapHomelabHealth();
         app.MapHomelabAgentApi();
         app.MapHub<HomelabHub>(HomelabHub.Path);

@@ -6,13 +6,20 @@ using Microsoft.Extensions.Options;
 namespace Homelab.Dashboard.Actions;
 
 /// <summary>
-/// The permission check until sign-in and roles exist: everything is allowed unless the dashboard is configured
-/// read-only. Every caller (UI, agent, API) already goes through this one seam.
+/// The one permission check every change passes, whether clicked, approved for the agent or sent over the API:
+/// the caller needs the operator role (or admin), and nothing passes while the dashboard is read-only.
 /// </summary>
 internal sealed class DefaultActionAuthorizer(IOptionsMonitor<HomelabOptions> options) : IActionAuthorizer
 {
-    public ValueTask<AuthorizationDecision> AuthorizeAsync(Actor actor, HomelabAction action, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(options.CurrentValue.Actions.ReadOnly
-            ? AuthorizationDecision.Deny("the dashboard is read-only (Homelab:Actions:ReadOnly)")
-            : AuthorizationDecision.Allow("no roles configured"));
+    public ValueTask<AuthorizationDecision> AuthorizeAsync(Actor actor, HomelabAction action, CancellationToken cancellationToken)
+    {
+        if (options.CurrentValue.Actions.ReadOnly)
+        {
+            return ValueTask.FromResult(AuthorizationDecision.Deny("the dashboard is read-only (Homelab:Actions:ReadOnly)"));
+        }
+
+        return ValueTask.FromResult(HomelabRoles.CanOperate(actor.Roles)
+            ? AuthorizationDecision.Allow($"{actor.Name} may operate")
+            : AuthorizationDecision.Deny($"{actor.Name} may not change anything: that needs the operator role"));
+    }
 }

@@ -35,7 +35,7 @@ internal static class HealthEndpoints
                 [HealthStatus.Degraded] = StatusCodes.Status200OK,
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
-        });
+        }).AllowAnonymous(); // Container health checks and uptime monitors have no sign-in; the body holds no secret.
         return endpoints;
     }
 

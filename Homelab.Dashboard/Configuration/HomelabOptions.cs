@@ -34,6 +34,8 @@ public sealed class HomelabOptions
 
     public ActionOptions Actions { get; set; } = new();
 
+    public AuthOptions Auth { get; set; } = new();
+
     /// <summary>Whether the simulator fills in the unconfigured sources.</summary>
     public bool IsDemo => Demo ?? (!Proxmox.IsConfigured && !Docker.IsConfigured && !QBittorrent.IsConfigured && !Gluetun.IsConfigured && !Ollama.IsConfigured);
 }
@@ -188,6 +190,12 @@ public sealed class AgentApiKeyOptions
 
     /// <summary>The key's SHA-256, hex (<c>printf %s "$KEY" | sha256sum</c>). The key itself is never stored.</summary>
     public string? Sha256 { get; set; }
+
+    /// <summary>
+    /// What the caller may do: viewer (ask, never act) or operator (its allowed tools may act). Operator by default,
+    /// because a key is only useful to a bot that acts; the tools it may run unattended are still listed separately.
+    /// </summary>
+    public string Role { get; set; } = "operator";
 }
 
 /// <summary>The record of every model call.</summary>

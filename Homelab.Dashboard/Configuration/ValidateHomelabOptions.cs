@@ -25,6 +25,7 @@ internal sealed partial class ValidateHomelabOptions(IReadOnlyList<string> shape
         ValidateSimulator(options, errors);
         ValidateDatabase(options.Database, errors);
         ValidateActions(options.Actions, errors);
+        ValidateAuth(options.Auth, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
@@ -238,6 +239,11 @@ internal sealed partial class ValidateHomelabOptions(IReadOnlyList<string> shape
             {
                 errors.Add($"{Prefix}:ApiKeys:{i}:Sha256 must be the key's SHA-256 as 64 hex digits (printf %s \"$KEY\" | sha256sum), not the key.");
             }
+
+            if (Homelab.Domain.Actions.HomelabRoles.Normalize(key.Role) is not ("viewer" or "operator"))
+            {
+                errors.Add($"{Prefix}:ApiKeys:{i}:Role must be viewer or operator, got '{key.Role}'.");
+            }
         }
 
         foreach (var (name, i) in agent.ApiKeys.Select((k, i) => (k.Name, i)).Where(p => !string.IsNullOrWhiteSpace(p.Name)).GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.First()))
@@ -356,4 +362,26 @@ internal sealed partial class ValidateHomelabOptions(IReadOnlyList<string> shape
 
     [GeneratedRegex(@"^(4\.[5-6]|5\.[0-2])\.\d+$")]
     private static partial Regex TorrentClientVersionPattern();
+
+    private static void ValidateAuth(AuthOptions auth, List<string> errors)
+    {
+        const string Prefix = "Homelab:Auth";
+        if (!Enum.IsDefined(auth.Mode))
+        {
+            errors.Add($"{Prefix}:Mode must be None, ForwardAuth, Local or Oidc.");
+        }
+
+        if (auth.Mode == AuthMode.None)
+        {
+            if (string.IsNullOrWhiteSpace(auth.DemoUser))
+            {
+                errors.Add($"{Prefix}:DemoUser must not be empty.");
+            }
+
+            if (Homelab.Domain.Actions.HomelabRoles.Normalize(auth.DemoRole) is null)
+            {
+                errors.Add($"{Prefix}:DemoRole must be viewer, operator or admin, got '{auth.DemoRole}'.");
+            }
+        }
+    }
 }

@@ -52,7 +52,7 @@ public abstract class HomelabComponentTestBase : BunitContext
         Services.AddSingleton<IHostApplicationLifetime>(_lifetime);
         Services.AddSingleton(Options.Create(new HomelabOptions()));
         Services.AddSingleton<ActionService>();
-        Services.AddScoped<ICurrentActor, LocalUserActor>();
+        Services.AddSingleton<ICurrentActor>(CurrentActor);
         Services.AddScoped<ActionRunner>();
         Services.AddSingleton<IAgentChat>(AgentChat);
 
@@ -65,6 +65,8 @@ public abstract class HomelabComponentTestBase : BunitContext
     internal TestLiveHomelab Live { get; } = new() { Current = TestSnapshots.Seed() };
 
     internal SourceRegistry Registry { get; } = new();
+
+    internal TestCurrentActor CurrentActor { get; } = new();
 
     internal TestActionExecutor Executor { get; } = new();
 

@@ -11,7 +11,7 @@ namespace Homelab.Tests.Integration;
 /// <summary>Actions through the one path against the simulator, ending in the real SQLite audit log.</summary>
 public sealed class ActionEndToEndTests(HomelabAppFactory app) : IClassFixture<HomelabAppFactory>
 {
-    private static readonly Actor s_tester = new("integration-test", ActionVia.Api);
+    private static readonly Actor s_tester = new("integration-test", ActionVia.Api, [HomelabRoles.Operator]);
 
     private async Task<Container> RunningContainerAsync(string name)
     {

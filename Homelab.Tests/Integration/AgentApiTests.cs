@@ -86,7 +86,7 @@ public sealed class AgentApiTests : IClassFixture<AgentApiAppFactory>
 
         var conversationId = Guid.Parse(body.GetProperty("conversation_id").GetString()!);
         var sent = _app.Chat.Sent.Last(s => s.ConversationId == conversationId);
-        Assert.Equal(new Actor(AgentApiAppFactory.KeyName, ActionVia.Api), sent.Actor);
+        Assert.Equal(new Actor(AgentApiAppFactory.KeyName, ActionVia.Api, [HomelabRoles.Operator]), sent.Actor);
         Assert.Equal("who am I?", sent.Message);
         Assert.Equal(ConversationSurface.Api, _app.Chat.Find(conversationId)?.Surface);
     }

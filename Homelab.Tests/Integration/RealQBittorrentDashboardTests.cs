@@ -12,7 +12,7 @@ namespace Homelab.Tests.Integration;
 [Collection(RealQBittorrentCollection.Name)]
 public sealed class RealQBittorrentDashboardTests(RealQBittorrentDashboard app, RealQBittorrentPair pair) : IClassFixture<RealQBittorrentDashboard>
 {
-    private static readonly Actor s_tester = new("integration-test", ActionVia.Api);
+    private static readonly Actor s_tester = new("integration-test", ActionVia.Api, [HomelabRoles.Operator]);
 
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(20);
 

@@ -24,7 +24,7 @@ public sealed class RealQBittorrentLoginTests(RealQBittorrentFixture qbittorrent
 
     private const string Refused = "refused the username or password";
 
-    private static readonly Actor s_tester = new("integration-test", ActionVia.Api);
+    private static readonly Actor s_tester = new("integration-test", ActionVia.Api, [HomelabRoles.Operator]);
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -31,6 +31,7 @@ internal static class AgentApiEndpoints
         var group = endpoints.MapGroup(Path)
             .AddEndpointFilter(keyFilter)
             .DisableAntiforgery()
+            .AllowAnonymous() // The API key filter is this group's authentication: programs have no sign-in cookie.
             .WithTags("Agent");
         group.MapPost("", (HttpContext http, [FromServices] IAgentChat? chat, TimeProvider timeProvider) => AskAsync(http, chat, limits, timeProvider, logger))
             .WithName("AskAgent")

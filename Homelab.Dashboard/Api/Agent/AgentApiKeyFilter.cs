@@ -57,7 +57,7 @@ internal sealed class AgentApiKeyFilter(IOptionsMonitor<HomelabOptions> options,
                 detail: "Send a valid API key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.");
         }
 
-        http.Items[s_actorKey] = new Actor(name, ActionVia.Api);
+        http.Items[s_actorKey] = AgentApiKeys.Caller(name, keys);
         return await next(context);
     }
 }

@@ -39,6 +39,14 @@ internal static class AgentApiKeys
         return match;
     }
 
+    /// <summary>The caller a matched key speaks for, with the key's role.</summary>
+    public static Homelab.Domain.Actions.Actor Caller(string name, IReadOnlyList<AgentApiKeyOptions> keys)
+    {
+        var role = keys.FirstOrDefault(k => k.Name == name)?.Role;
+        var roles = Homelab.Domain.Actions.HomelabRoles.Normalize(role) is { } known ? new Homelab.Domain.Common.EquatableArray<string>([known]) : Homelab.Domain.Common.EquatableArray<string>.Empty;
+        return new Homelab.Domain.Actions.Actor(name, Homelab.Domain.Actions.ActionVia.Api, roles);
+    }
+
     /// <summary>The key from <c>Authorization: Bearer &lt;key&gt;</c> or <c>X-API-Key: &lt;key&gt;</c>, or null.</summary>
     public static string? Presented(HttpRequest request)
     {

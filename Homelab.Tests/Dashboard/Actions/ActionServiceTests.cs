@@ -8,7 +8,7 @@ namespace Homelab.Tests.Dashboard.Actions;
 
 public sealed class ActionServiceTests
 {
-    private static readonly Actor s_user = new("alice", ActionVia.Ui);
+    private static readonly Actor s_user = new("alice", ActionVia.Ui, [HomelabRoles.Operator]);
     private static readonly ContainerCommandRequest s_restartSonarr = new("docker-server", "sonarr-id", "sonarr", ContainerCommand.Restart);
 
     private static TestActionExecutor GatedExecutor() => new() { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };

@@ -44,13 +44,4 @@ internal sealed class ActionTestHost
 
         return await task.WaitAsync(TimeSpan.FromSeconds(5));
     }
-
-    private sealed class StaticOptionsMonitor(HomelabOptions value) : IOptionsMonitor<HomelabOptions>
-    {
-        public HomelabOptions CurrentValue => value;
-
-        public HomelabOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<HomelabOptions, string?> listener) => null;
-    }
 }

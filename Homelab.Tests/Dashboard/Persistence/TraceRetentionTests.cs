@@ -1,6 +1,6 @@
 using Homelab.Dashboard.Configuration;
 using Homelab.Dashboard.Persistence.Traces;
-using Microsoft.Extensions.Options;
+using Homelab.Tests.Shared;
 using Microsoft.Extensions.Time.Testing;
 using static Homelab.Tests.Dashboard.Persistence.TestTraces;
 
@@ -33,7 +33,7 @@ public sealed class TraceRetentionTests
     {
         await using var db = await TestDatabase.CreateAsync();
         var time = new FakeTimeProvider(Noon);
-        var options = new TestOptionsMonitor(new HomelabOptions { Traces = new TracesOptions { Retention = TimeSpan.FromDays(2) } });
+        var options = new StaticOptionsMonitor(new HomelabOptions { Traces = new TracesOptions { Retention = TimeSpan.FromDays(2) } });
         var stale = Call(Noon.AddDays(-3));
         var soonStale = Call(Noon.AddDays(-2).AddMinutes(30));
         var fresh = Call(Noon.AddHours(-1));
@@ -63,7 +63,7 @@ public sealed class TraceRetentionTests
         await using var db = await TestDatabase.CreateAsync();
         await db.RecordAsync(Call(Noon.AddHours(-1)));
         var store = new Homelab.Tests.Shared.TestTraceStore();
-        var options = new TestOptionsMonitor(new HomelabOptions { Traces = new TracesOptions { Retention = TimeSpan.FromDays(2) } });
+        var options = new StaticOptionsMonitor(new HomelabOptions { Traces = new TracesOptions { Retention = TimeSpan.FromDays(2) } });
         using var retention = new TraceRetention(store, options, new FakeTimeProvider(Noon), db.Logs.CreateLogger<TraceRetention>(), db.Location);
 
         await retention.PruneOnceAsync(Ct);
@@ -82,14 +82,5 @@ public sealed class TraceRetentionTests
         }
 
         Assert.True(await condition());
-    }
-
-    private sealed class TestOptionsMonitor(HomelabOptions value) : IOptionsMonitor<HomelabOptions>
-    {
-        public HomelabOptions CurrentValue => value;
-
-        public HomelabOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<HomelabOptions, string?> listener) => null;
     }
 }

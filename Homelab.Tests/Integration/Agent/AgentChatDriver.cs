@@ -8,7 +8,7 @@ namespace Homelab.Tests.Integration.Agent;
 /// <summary>Drives one conversation of the real host's agent: sends, watches the events, and waits for them.</summary>
 internal sealed class AgentChatDriver : IAsyncDisposable
 {
-    public static readonly Actor Tester = new("agent-tester", ActionVia.Ui);
+    public static readonly Actor Tester = new("agent-tester", ActionVia.Ui, [HomelabRoles.Operator]);
 
     private readonly CancellationTokenSource _watching = new();
     private readonly List<ChatEvent> _events = [];
