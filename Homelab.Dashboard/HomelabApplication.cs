@@ -82,6 +82,7 @@ internal static class HomelabApplication
         app.MapStaticAssets().AllowAnonymous();
         app.MapHomelabHealth();
         app.MapHomelabAgentApi();
+        app.MapHomelabAuditExport();
         app.MapHub<HomelabHub>(HomelabHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

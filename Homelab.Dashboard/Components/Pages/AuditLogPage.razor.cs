@@ -38,6 +38,9 @@ public partial class AuditLogPage : ComponentBase
     [SupplyParameterFromQuery(Name = AuditListQuery.IdKey)]
     public long? IdQuery { get; set; }
 
+    /// <summary>The CSV of everything the filters match, not only the rows loaded so far.</summary>
+    private string ExportHref => Api.AuditExportEndpoints.Href(_query);
+
     private string EmptyText => _query.IsFiltered ? "No action matches the filters." : "No action has been attempted yet.";
 
     protected override async Task OnParametersSetAsync()
