@@ -1,7 +1,16 @@
 using Homelab.Dashboard;
 using Microsoft.Extensions.Options;
 
-var builder = WebApplication.CreateBuilder(args);
+// The slim builder leaves out what a Linux container never uses (IIS integration, HTTP/3 over QUIC, the EventLog
+// and Debug log providers) and the memory those cost; Kestrel's HTTPS endpoints and, when developing, the static
+// web assets of referenced packages are added back explicitly.
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.WebHost.UseKestrelHttpsConfiguration();
+if (builder.Environment.IsDevelopment())
+{
+    builder.WebHost.UseStaticWebAssets();
+}
+
 builder.AddHomelab();
 var app = builder.Build();
 app.MapHomelab();
