@@ -33,6 +33,10 @@ internal static class EmbedSnippets
                         yaml.Append("            - field: ").Append(field).Append('\n')
                             .Append("              label: ").Append(label).Append('\n')
                             .Append("              format: ").Append(format).Append('\n');
+                        if (field.EndsWith("_speed", StringComparison.Ordinal))
+                        {
+                            yaml.Append("              suffix: /s\n"); // bytes per second, shown as e.g. 1.2 MB/s
+                        }
                     }
                 }
 
