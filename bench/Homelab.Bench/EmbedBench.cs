@@ -59,14 +59,6 @@ internal static class EmbedBench
 
             results.Add(($"/: first load over http, bytes transferred ({full[0].Requests} requests; chromium asks for gzip, not br)", Kb(Median(full, l => l.Bytes))));
 
-            // Over HTTPS chromium also asks for br; the same request header here shows what such a first load weighs.
-            var brotli = new List<Load>();
-            for (var i = 0; i < Runs; i++)
-            {
-                brotli.Add(await LoadAsync(browser, app.BaseAddress, interactive: true, acceptBrotli: true));
-            }
-
-            results.Add(("/: first load, bytes transferred with br (as over https)", Kb(Median(brotli, l => l.Bytes))));
             results.Add(("/: TTFB", Ms(Median(full, l => l.Ttfb))));
             results.Add(("/: DOMContentLoaded / load", $"{Ms(Median(full, l => l.DomContentLoaded))} / {Ms(Median(full, l => l.LoadEvent))}"));
             results.Add(("/: interactive (#ready[data-interactive=true])", Ms(Median(full, l => l.Interactive))));
@@ -97,12 +89,9 @@ internal static class EmbedBench
         return created.Value;
     }
 
-    private static async Task<Load> LoadAsync(IBrowser browser, Uri url, bool interactive, bool acceptBrotli = false)
+    private static async Task<Load> LoadAsync(IBrowser browser, Uri url, bool interactive)
     {
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ExtraHTTPHeaders = acceptBrotli ? new Dictionary<string, string> { ["Accept-Encoding"] = "gzip, deflate, br" } : null,
-        });
+        await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(url.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Load });
         var interactiveAt = 0.0;
