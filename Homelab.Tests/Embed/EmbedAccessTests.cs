@@ -207,6 +207,22 @@ public sealed class EmbedAccessTests(EmbedAppFactory app) : IClassFixture<EmbedA
     }
 
     [Fact]
+    public async Task Tokens_ValidAndWrong_NeverInTheLog()
+    {
+        var token = await app.CreateTokenAsync(EmbedScope.Cluster, EmbedScope.HomepageApi);
+        var wrong = EmbedTokenSecret.Create();
+        using var client = Client();
+
+        (await client.GetAsync($"/embed/cluster?token={token.Value}", Ct)).Dispose();
+        (await client.GetAsync($"/embed/cluster?token={wrong}", Ct)).Dispose();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/homepage/vpn") { Headers = { { "X-API-Key", wrong } } };
+        (await client.SendAsync(request, Ct)).Dispose();
+
+        Assert.Contains(app.Logs.Messages, m => m.Contains("wrong, expired or revoked token", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Logs.Messages, m => m.Contains(token.Value, StringComparison.Ordinal) || m.Contains(wrong, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task EmbedPage_Headers_FramedByAllowedOriginsWithoutXFrameOptions()
     {
         var token = await app.CreateTokenAsync(EmbedScope.Cluster);

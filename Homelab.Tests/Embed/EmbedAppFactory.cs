@@ -1,11 +1,13 @@
 using System.Text.Encodings.Web;
 using Homelab.Dashboard.Embed;
 using Homelab.Dashboard.Embed.Tokens;
+using Homelab.Tests.Dashboard.Adapters.Proxmox;
 using Homelab.Tests.Integration;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Homelab.Tests.Embed;
@@ -20,6 +22,9 @@ public sealed class EmbedAppFactory : HomelabAppFactory
 
     public EmbedAppFactory() => Settings["Homelab:Embed:AllowedOrigins:0"] = AllowedOrigin;
 
+    /// <summary>Everything logged: the shipped levels, plus the dashboard's own categories down to Debug.</summary>
+    internal TestLoggerProvider Logs { get; } = new();
+
     public Task<CreatedEmbedToken> CreateTokenAsync(params EmbedScope[] scopes) => CreateTokenAsync(null, scopes);
 
     public Task<CreatedEmbedToken> CreateTokenAsync(DateTimeOffset? expiresAt, params EmbedScope[] scopes) =>
@@ -28,6 +33,7 @@ public sealed class EmbedAppFactory : HomelabAppFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter("Homelab", LogLevel.Debug));
         builder.ConfigureTestServices(services =>
         {
             services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, NobodySignedIn>(NobodySignedIn.SchemeName, null);
@@ -41,7 +47,7 @@ public sealed class EmbedAppFactory : HomelabAppFactory
     }
 
     /// <summary>A sign-in that never finds anyone; its challenge is a plain 401.</summary>
-    private sealed class NobodySignedIn(IOptionsMonitor<AuthenticationSchemeOptions> options, Microsoft.Extensions.Logging.ILoggerFactory logger, UrlEncoder encoder)
+    private sealed class NobodySignedIn(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
         : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
     {
         public const string SchemeName = "Nobody";
