@@ -27,6 +27,8 @@ internal static class HomelabApplication
         builder.AddHomelabSimulator();
         builder.AddHomelabLiveState();
         builder.AddHomelabAuth();
+        builder.AddHomelabSecurityHeaders();
+        builder.AddHomelabEmbeds();
         builder.AddHomelabActions();
         builder.AddHomelabAgent();
         builder.AddHomelabUi();
@@ -75,6 +77,7 @@ internal static class HomelabApplication
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
+        app.UseHomelabSecurityHeaders();
         app.UseHomelabAuth();
         app.UseAntiforgery();
 
@@ -83,6 +86,7 @@ internal static class HomelabApplication
         app.MapHomelabHealth();
         app.MapHomelabAgentApi();
         app.MapHomelabAuditExport();
+        app.MapHomelabEmbeds();
         app.MapHub<HomelabHub>(HomelabHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -36,6 +36,9 @@ public sealed class HomelabOptions
 
     public AuthOptions Auth { get; set; } = new();
 
+    /// <summary>Which sites may frame the read-only embeds.</summary>
+    public Embed.EmbedOptions Embed { get; set; } = new();
+
     /// <summary>Whether the simulator fills in the unconfigured sources.</summary>
     public bool IsDemo => Demo ?? (!Proxmox.IsConfigured && !Docker.IsConfigured && !QBittorrent.IsConfigured && !Gluetun.IsConfigured && !Ollama.IsConfigured);
 }

@@ -9,9 +9,15 @@ using Microsoft.Playwright;
 // Usage: dotnet run --project bench/Homelab.Bench -c Release -- <path/to/Homelab.Dashboard.dll> [samples]
 //    or: dotnet run --project bench/Homelab.Bench -c Release -- traces [rows]   (the trace store alone; bench/traces.sh)
 //    or: dotnet run --project bench/Homelab.Bench -c Release -- agent [turns]   (the agent's overhead per model call; bench/agent.sh)
+//    or: dotnet run --project bench/Homelab.Bench -c Release -- embed <path/to/Homelab.Dashboard.dll>   (first loads of the embeds and /; bench/embed.sh)
 if (args is ["agent", ..])
 {
     return await AgentBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200);
+}
+
+if (args is ["embed", var embedDll])
+{
+    return await EmbedBench.RunAsync(Path.GetFullPath(embedDll));
 }
 
 if (args is ["traces", ..])
