@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Homelab.Domain.Containers;
 using Homelab.Domain.Live;
 using Homelab.Tests.Integration;
@@ -66,8 +67,11 @@ public sealed class MobileLayoutBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(nav.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Containers" })).ToHaveAttributeAsync("aria-current", "page");
         await Assertions.Expect(nav.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Overview" })).Not.ToHaveAttributeAsync("aria-current", "page");
 
+        var drawer = page.Locator(".mud-drawer:has(.mud-navmenu)");
+        await Assertions.Expect(drawer).ToHaveClassAsync(new Regex("mud-drawer--closed"));
         await nav.GetByTestId("bottom-nav-more").ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-drawer").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Audit" })).ToBeVisibleAsync();
+        await Assertions.Expect(drawer).ToHaveClassAsync(new Regex("mud-drawer--open"));
+        await Assertions.Expect(drawer.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Audit" })).ToBeInViewportAsync();
         await page.Context.CloseAsync();
     }
 
