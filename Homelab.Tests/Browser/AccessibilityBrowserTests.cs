@@ -65,6 +65,26 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task ReconnectDialog_AfterRetriesGaveUp_HasNoSeriousAxeViolations()
+    {
+        var page = await fixture.OpenAsync("/", 360, 740);
+        // The state blazor.web.js leaves when its retries gave up: the class on the dialog, then the event.
+        await page.EvaluateAsync("""
+            () => {
+              const dialog = document.getElementById("components-reconnect-modal");
+              dialog.classList.add("components-reconnect-failed");
+              dialog.dispatchEvent(new CustomEvent("components-reconnect-state-changed", { detail: { state: "failed" } }));
+            }
+            """);
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("The connection to the dashboard was lost.");
+
+        var violations = await SeriousViolationsAsync(page);
+
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task OfflinePage_HasNoSeriousAxeViolations()
     {
         var page = await fixture.OpenAsync("/");
