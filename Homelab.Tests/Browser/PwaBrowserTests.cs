@@ -195,6 +195,27 @@ public sealed class PwaBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Reconnect_PausedCircuitThenThePageIsShownAgain_ResumesTheRealCircuit()
+    {
+        var page = await OpenWithServiceWorkerAsync("/containers");
+        var dialog = page.Locator("#components-reconnect-modal");
+
+        // A real pause of this page's circuit (.NET 10): blazor.web.js reports it on our dialog.
+        await page.EvaluateAsync("() => Blazor.pauseCircuit()");
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await Assertions.Expect(dialog).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("components-reconnect-paused"));
+
+        await page.EvaluateAsync("() => document.dispatchEvent(new Event('visibilitychange'))");
+
+        await Assertions.Expect(dialog).ToBeHiddenAsync(new LocatorAssertionsToBeHiddenOptions { Timeout = 15_000 });
+        // The resumed circuit answers events again.
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Cluster" }).First.ClickAsync();
+        await page.WaitForURLAsync("**/cluster");
+        await Assertions.Expect(page.GetByTestId("guest-row-101")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Reconnect_RetriesGaveUpThenThePageIsShownAgain_RejoinsAtOnce()
     {
         var page = await OpenWithServiceWorkerAsync("/cluster");
