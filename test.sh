@@ -16,12 +16,21 @@ need=()
 command -v docker >/dev/null 2>&1 || need+=(docker.io)
 # Real qBittorrent instances (a seeder and a downloader on loopback) for the integration tests.
 [ -x /usr/bin/qbittorrent-nox ] || need+=(qbittorrent-nox)
+# npm fetches the JavaScript the browser tests inject (axe-core).
+command -v npm >/dev/null 2>&1 || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
   log "Installing ${need[*]}"
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+# --- Browser test tools -----------------------------------------------------------------------
+# axe-core for the accessibility tests, pinned by Homelab.Tests/package-lock.json; skipped once installed.
+if [ ! -f Homelab.Tests/node_modules/axe-core/axe.min.js ]; then
+  log "Installing axe-core (npm ci)"
+  (cd Homelab.Tests && npm ci --no-audit --no-fund --ignore-scripts) || echo "npm ci failed: the accessibility tests will say so"
 fi
 
 # --- Build -----------------------------------------------------------------------------------

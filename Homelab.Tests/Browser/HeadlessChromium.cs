@@ -43,7 +43,14 @@ public sealed class HeadlessChromium : IAsyncDisposable
     public async Task<IPage> OpenAsync(Uri baseAddress, string path, int width = 1400, int height = 1000)
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height } });
+        // No service worker here: its caching would make these tests depend on what ran before in the context.
+        // The PWA tests open their own contexts that allow it.
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            ServiceWorkers = ServiceWorkerPolicy.Block,
+        });
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
         await page.WaitForSelectorAsync("#ready[data-interactive=true]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 15_000 });

@@ -14,7 +14,7 @@ public sealed partial class PublishedAppTests(PublishedAppFixture published) : I
     [Fact]
     public void Publish_Output_ContainsTheTopLevelWebRoot()
     {
-        foreach (var file in new[] { "css/app.css", "js/app.js", "manifest.webmanifest", "icons/icon.svg" })
+        foreach (var file in new[] { "css/app.css", "js/app.js", "manifest.webmanifest", "icons/icon.svg", "sw.js", "offline.html", "js/pwa.js", "icons/icon-192.png", "icons/icon-512.png" })
         {
             Assert.True(File.Exists(Path.Combine(published.PublishDirectory, "wwwroot", file)), $"wwwroot/{file} missing from publish output");
         }
