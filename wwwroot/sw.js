@@ -19,6 +19,7 @@ const OFFLINE_PAGE = "/offline.html";
 // Fetched at install, so the offline page and the installed app's icons are there before the first failure.
 const PRECACHE = [
   OFFLINE_PAGE,
+  "/js/offline.js",
   "/manifest.webmanifest",
   "/icons/icon.svg",
   "/icons/icon-192.png",
