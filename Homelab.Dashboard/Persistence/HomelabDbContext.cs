@@ -1,3 +1,4 @@
+using Homelab.Dashboard.Persistence.Accounts;
 using Homelab.Dashboard.Persistence.Conversations;
 using Homelab.Dashboard.Persistence.Traces;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,8 @@ public sealed class HomelabDbContext(DbContextOptions<HomelabDbContext> options)
     public DbSet<ConversationEntry> Conversations => Set<ConversationEntry>();
 
     public DbSet<ConversationMessageEntry> ConversationMessages => Set<ConversationMessageEntry>();
+
+    public DbSet<AccountEntry> Accounts => Set<AccountEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
