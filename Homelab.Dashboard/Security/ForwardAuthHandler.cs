@@ -22,6 +22,8 @@ internal sealed partial class ForwardAuthHandler(
 {
     public const string SchemeName = "ForwardAuth";
 
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => SignInResponses.ForbidAsync(Response);
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var auth = homelab.CurrentValue.Auth;

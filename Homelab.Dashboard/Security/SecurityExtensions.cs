@@ -72,12 +72,8 @@ internal static class SecurityExtensions
             o.LoginPath = SignInPath;
             o.LogoutPath = SignOutPath;
             o.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = context =>
-            {
-                // No access-denied page to go to: the route view says "Not allowed", a script gets the bare 403.
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
-            };
+            // No access-denied page to redirect to: a browser is told "not allowed" in place, a script gets the bare 403.
+            o.Events.OnRedirectToAccessDenied = context => SignInResponses.ForbidAsync(context.Response);
             if (mode == AuthMode.Local)
             {
                 o.Events.OnValidatePrincipal = LocalCookie.ValidateAsync;

@@ -150,4 +150,50 @@ public sealed class LocalSignInBrowserTests(LocalSignInBrowserFixture fixture) :
         await Assertions.Expect(page.GetByTestId("user-role")).ToContainTextAsync("viewer");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task AccountPage_EnrolTotpWithTheShownSecret_TurnsItOn()
+    {
+        Assert.True((await Accounts.CreateAsync(s_admin, "erin", Password, HomelabRoles.Viewer, CancellationToken.None)).Succeeded);
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account");
+        await SubmitAsync(page, "erin", Password);
+        await WaitInteractiveAsync(page);
+
+        await page.GetByTestId("totp-start").ClickAsync();
+        var secret = (await page.GetByTestId("totp-secret").TextContentAsync())!.Trim();
+        await Assertions.Expect(page.GetByTestId("totp-uri")).ToContainTextAsync("otpauth://totp/");
+        await page.GetByTestId("totp-confirm-code").FillAsync(new TotpCodes(TimeProvider.System).CodeNow(secret));
+        await page.GetByTestId("totp-confirm").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("totp-result")).ToContainTextAsync("Two-step sign-in is on");
+        Assert.True((await Accounts.FindAsync("erin", CancellationToken.None))!.TotpEnabled);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AccountsPage_AdminCreatesAnAccount_OperatorIsNotAllowed()
+    {
+        Assert.True((await Accounts.CreateAsync(s_admin, "adele", Password, HomelabRoles.Admin, CancellationToken.None)).Succeeded);
+        Assert.True((await Accounts.CreateAsync(s_admin, "oscar", Password, HomelabRoles.Operator, CancellationToken.None)).Succeeded);
+        var admin = await NewPageAsync();
+        await admin.GotoAsync("/settings/accounts");
+        await SubmitAsync(admin, "adele", Password);
+        await WaitInteractiveAsync(admin);
+
+        await admin.GetByTestId("accounts-new-name").FillAsync("newbie");
+        await admin.GetByTestId("accounts-new-password").FillAsync(Password);
+        await admin.GetByTestId("accounts-create").ClickAsync();
+
+        await Assertions.Expect(admin.GetByTestId("account-row-newbie")).ToBeVisibleAsync();
+        Assert.Equal(HomelabRoles.Viewer, (await Accounts.FindAsync("newbie", CancellationToken.None))!.Role);
+        var operatorPage = await NewPageAsync();
+        await operatorPage.GotoAsync("/signin");
+        await SubmitAsync(operatorPage, "oscar", Password);
+        var response = await operatorPage.GotoAsync("/settings/accounts");
+        Assert.Equal(403, response!.Status);
+        await Assertions.Expect(operatorPage.GetByText("Not allowed")).ToBeVisibleAsync();
+        await admin.Context.CloseAsync();
+        await operatorPage.Context.CloseAsync();
+    }
 }
