@@ -24,7 +24,7 @@ internal static class SecurityExtensions
         // Read as plain text: a malformed value is reported by the options validator, and None is the safe-to-start default.
         var mode = Enum.TryParse<AuthMode>(builder.Configuration[$"{HomelabOptions.SectionName}:Auth:Mode"], ignoreCase: true, out var parsed) ? parsed : AuthMode.None;
         var services = builder.Services;
-        var authentication = mode switch
+        _ = mode switch
         {
             AuthMode.ForwardAuth => services.AddAuthentication(ForwardAuthHandler.SchemeName)
                 .AddScheme<AuthenticationSchemeOptions, ForwardAuthHandler>(ForwardAuthHandler.SchemeName, null),
@@ -54,6 +54,7 @@ internal static class SecurityExtensions
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        // Anonymous so an expired sign-in can still sign out; SignOutAsync checks the antiforgery token itself.
         app.MapPost(SignOutPath, SignOutAsync).AllowAnonymous().DisableAntiforgery();
         return app;
     }
