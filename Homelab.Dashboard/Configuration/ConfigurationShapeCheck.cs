@@ -21,6 +21,17 @@ internal static class ConfigurationShapeCheck
 
     private static void Walk(IConfigurationSection section, Type type, List<string> errors, Dictionary<string, string?> valid)
     {
+        // A map (e.g. Homelab:Auth:GroupRoles): any key is fine, only the values are checked.
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>) && type.GetGenericArguments()[0] == typeof(string))
+        {
+            foreach (var child in section.GetChildren())
+            {
+                CheckValue(child, type.GetGenericArguments()[1], errors, valid);
+            }
+
+            return;
+        }
+
         if (ListItemType(type) is { } itemType)
         {
             foreach (var child in section.GetChildren())

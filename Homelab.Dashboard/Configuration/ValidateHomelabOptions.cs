@@ -362,26 +362,4 @@ internal sealed partial class ValidateHomelabOptions(IReadOnlyList<string> shape
 
     [GeneratedRegex(@"^(4\.[5-6]|5\.[0-2])\.\d+$")]
     private static partial Regex TorrentClientVersionPattern();
-
-    private static void ValidateAuth(AuthOptions auth, List<string> errors)
-    {
-        const string Prefix = "Homelab:Auth";
-        if (!Enum.IsDefined(auth.Mode))
-        {
-            errors.Add($"{Prefix}:Mode must be None, ForwardAuth, Local or Oidc.");
-        }
-
-        if (auth.Mode == AuthMode.None)
-        {
-            if (string.IsNullOrWhiteSpace(auth.DemoUser))
-            {
-                errors.Add($"{Prefix}:DemoUser must not be empty.");
-            }
-
-            if (Homelab.Domain.Actions.HomelabRoles.Normalize(auth.DemoRole) is null)
-            {
-                errors.Add($"{Prefix}:DemoRole must be viewer, operator or admin, got '{auth.DemoRole}'.");
-            }
-        }
-    }
 }

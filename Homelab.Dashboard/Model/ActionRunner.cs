@@ -39,6 +39,12 @@ internal sealed class ActionRunner(ActionService actions, ICurrentActor currentA
     private readonly HashSet<string> _confirming = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _cts = new();
 
+    /// <summary>The tooltip of an action button a viewer sees disabled.</summary>
+    public const string NeedsOperator = "Needs the operator role";
+
+    /// <summary>Whether this circuit's user may act at all; the buttons follow it, ActionService still decides.</summary>
+    public bool CanAct => HomelabRoles.CanOperate(currentActor.Actor.Roles);
+
     /// <summary>Raised (on the circuit's context) whenever an activity starts or ends.</summary>
     public event Action? Changed;
 

@@ -1,4 +1,5 @@
 using Homelab.Dashboard.Embed.Tokens;
+using Homelab.Dashboard.Persistence.Accounts;
 using Homelab.Dashboard.Persistence.Conversations;
 using Homelab.Dashboard.Persistence.Traces;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,8 @@ public sealed class HomelabDbContext(DbContextOptions<HomelabDbContext> options)
     public DbSet<ConversationMessageEntry> ConversationMessages => Set<ConversationMessageEntry>();
 
     public DbSet<EmbedTokenEntry> EmbedTokens => Set<EmbedTokenEntry>();
+
+    public DbSet<AccountEntry> Accounts => Set<AccountEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -17,6 +17,8 @@ internal sealed class DemoAuthenticationHandler(
 {
     public const string SchemeName = "Demo";
 
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => SignInResponses.ForbidAsync(Response);
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var auth = homelab.CurrentValue.Auth;

@@ -1,9 +1,11 @@
 using Bunit;
+using Bunit.TestDoubles;
 using Homelab.Dashboard.Actions;
 using Homelab.Dashboard.Agent.Chat;
 using Homelab.Dashboard.Configuration;
 using Homelab.Dashboard.Live;
 using Homelab.Dashboard.Model;
+using Homelab.Dashboard.Security;
 using Homelab.Domain.Live;
 using Homelab.Domain.Ports;
 using Homelab.Tests.Shared;
@@ -55,6 +57,10 @@ public abstract class HomelabComponentTestBase : BunitContext
         Services.AddSingleton<ICurrentActor>(CurrentActor);
         Services.AddScoped<ActionRunner>();
         Services.AddSingleton<IAgentChat>(AgentChat);
+        Services.AddSingleton(new SignInMode(AuthMode.None));
+        Authorization = AddAuthorization();
+        Authorization.SetAuthorized("local user");
+        Authorization.SetRoles("operator");
 
         // Last: it builds the renderer, after which no service can be added. Pages only subscribe when interactive.
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
@@ -77,6 +83,9 @@ public abstract class HomelabComponentTestBase : BunitContext
     internal TestActionAuthorizer Authorizer { get; } = new();
 
     internal FakeAgentChat AgentChat { get; } = new();
+
+    /// <summary>Who AuthorizeView sees: "local user", an operator, matching <see cref="CurrentActor"/>.</summary>
+    internal BunitAuthorizationContext Authorization { get; }
 
     /// <summary>Sets the browser's address, so <c>[SupplyParameterFromQuery]</c> parameters see its query string.</summary>
     internal void NavigateTo(string uri) => Services.GetRequiredService<NavigationManager>().NavigateTo(uri);

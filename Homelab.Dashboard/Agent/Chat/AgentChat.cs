@@ -17,6 +17,9 @@ internal sealed partial class AgentChat(AgentChatServices services) : IAgentChat
 
     public const string DefaultTitle = "New conversation";
 
+    /// <summary>Why a viewer's answer to an approval card is refused.</summary>
+    public const string NeedsOperator = "Only an operator or admin can answer approval cards; your role is viewer. Ask an operator to approve it.";
+
     private readonly ConcurrentDictionary<Guid, ConversationLive> _live = new();
 
     public AgentModelInfo Model => services.Models.Model is { } model
@@ -143,6 +146,13 @@ internal sealed partial class AgentChat(AgentChatServices services) : IAgentChat
     public async Task<ApprovalDecisionResult> DecideAsync(Guid conversationId, Guid approvalMessageId, ApprovalDecision decision, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
+
+        // Checked here, where every answer arrives, not only by the card hiding its buttons: the card stays pending.
+        if (!HomelabRoles.CanOperate(actor.Roles))
+        {
+            return new ApprovalDecisionResult(false, NeedsOperator);
+        }
+
         if (!services.Approvals.TryResolve(conversationId, approvalMessageId, new HumanDecision(decision, actor), out var detached))
         {
             return new ApprovalDecisionResult(false, "This approval is no longer pending: it was already decided, or the dashboard restarted since it was asked.");

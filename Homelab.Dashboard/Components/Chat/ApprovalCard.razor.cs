@@ -1,6 +1,7 @@
 using Homelab.Dashboard.Actions;
 using Homelab.Dashboard.Agent.Chat;
 using Homelab.Dashboard.Model.Chat;
+using Homelab.Domain.Actions;
 using Homelab.Domain.Agent.Conversations;
 using Microsoft.AspNetCore.Components;
 
@@ -34,7 +35,10 @@ public partial class ApprovalCard : ComponentBase
     // Once answered here, the buttons stay disabled until the stored card says how it was decided.
     private bool Busy => _sending is not null || _sent is not null;
 
-    private bool Locked => Busy || !_card.IsPending;
+    private bool Locked => Busy || !_card.IsPending || !CanAnswer;
+
+    // Only hides the buttons; IAgentChat.DecideAsync refuses a viewer's answer whatever the page shows.
+    private bool CanAnswer => HomelabRoles.CanOperate(CurrentActor.Actor.Roles);
 
     /// <summary>The stored decision, or the one just sent from here while the card catches up.</summary>
     private string? DecisionText => _card.DecisionText ?? (_sent is { } sent ? ApprovalCardModel.SentText(sent, _card.Tool) : null);

@@ -1,3 +1,4 @@
+using Homelab.Dashboard.Actions;
 using Homelab.Dashboard.Model;
 using Homelab.Domain.Actions;
 using Homelab.Domain.Containers;
@@ -12,6 +13,12 @@ namespace Homelab.Dashboard.Components.Controls;
 /// </remarks>
 public partial class ContainerRow
 {
+    [Inject]
+    internal ICurrentActor CurrentActor { get; init; } = null!;
+
+    // Hides nothing from the server: ActionService refuses a viewer's action whatever the page shows.
+    private bool CanAct => HomelabRoles.CanOperate(CurrentActor.Actor.Roles);
+
     private (ContainerRowModel? Row, string? Busy, ActionResult? Result, bool Stale) _shown;
     private bool _changed = true;
 

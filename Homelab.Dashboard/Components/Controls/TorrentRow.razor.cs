@@ -1,3 +1,4 @@
+using Homelab.Dashboard.Actions;
 using Homelab.Dashboard.Model;
 using Homelab.Domain.Actions;
 using Microsoft.AspNetCore.Components;
@@ -11,6 +12,12 @@ namespace Homelab.Dashboard.Components.Controls;
 /// </remarks>
 public partial class TorrentRow
 {
+    [Inject]
+    internal ICurrentActor CurrentActor { get; init; } = null!;
+
+    // Hides nothing from the server: ActionService refuses a viewer's action whatever the page shows.
+    private bool CanAct => HomelabRoles.CanOperate(CurrentActor.Actor.Roles);
+
     private (TorrentRowModel? Row, string? Busy, ActionResult? Result, bool Stale) _shown;
     private bool _changed = true;
 

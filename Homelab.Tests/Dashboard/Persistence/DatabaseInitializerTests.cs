@@ -65,7 +65,7 @@ public sealed class DatabaseInitializerTests : IDisposable
     public async Task Start_HistoryMissingAMigration_AppliesIt()
     {
         await new DatabaseInitializer(Location, new CountingFactory(Location), NullLogger<DatabaseInitializer>.Instance).StartAsync(CancellationToken.None);
-        await ScalarAsync("DROP TABLE audit_log; DROP TABLE traces; DROP TABLE trace_exchanges; DROP TABLE trace_hours; DROP TABLE conversation_messages; DROP TABLE conversations; DROP TABLE embed_tokens; DELETE FROM __EFMigrationsHistory;");
+        await ScalarAsync("DROP TABLE audit_log; DROP TABLE traces; DROP TABLE trace_exchanges; DROP TABLE trace_hours; DROP TABLE conversation_messages; DROP TABLE conversations; DROP TABLE embed_tokens; DROP TABLE accounts; DELETE FROM __EFMigrationsHistory;");
         var contexts = new CountingFactory(Location);
 
         await new DatabaseInitializer(Location, contexts, NullLogger<DatabaseInitializer>.Instance).StartAsync(CancellationToken.None);

@@ -11,7 +11,7 @@ namespace Homelab.Tests.Dashboard.Agent.Chat;
 /// <summary>The chat service over the real pipeline and tools with a scripted model.</summary>
 public sealed class AgentChatTests : IDisposable
 {
-    private static readonly Actor s_alice = new("alice", ActionVia.Ui);
+    private static readonly Actor s_alice = new("alice", ActionVia.Ui, [HomelabRoles.Operator]);
 
     private readonly AgentTestHost _host = new();
 
