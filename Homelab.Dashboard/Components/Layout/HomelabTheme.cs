@@ -16,6 +16,9 @@ internal static class HomelabTheme
             // Material's red 300: error text on a tinted chip keeps 4.5:1 on the dark surface.
             Error = "#ff8a80",
             ErrorContrastText = "#13131a",
+            // Amber and green fills are light: white on them is unreadable (axe: 1.9:1), dark text is not.
+            WarningContrastText = "#13131a",
+            SuccessContrastText = "#13131a",
             Secondary = "#22c55e",
             Background = "#13131a",
             Surface = "#1c1c26",
@@ -28,6 +31,7 @@ internal static class HomelabTheme
         PaletteLight = new PaletteLight
         {
             Primary = "#5b4cdb",
+            WarningContrastText = "#13131a",
             Secondary = "#16a34a",
         },
     };
