@@ -140,11 +140,28 @@ public sealed class LocalAccountsTests : IDisposable
     {
         var signIn = (await _accounts.SignInAsync("root", Password, null, Ct))!;
 
+        Assert.NotNull(await _accounts.CurrentRoleAsync("root", signIn.SecurityStamp, Ct)); // now remembered
+
         var changed = await _accounts.ChangePasswordAsync("root", Password, "a brand new password", Ct);
 
         Assert.True(changed.Succeeded);
         Assert.Null(await _accounts.CurrentRoleAsync("root", signIn.SecurityStamp, Ct));
         Assert.NotNull(await _accounts.SignInAsync("root", "a brand new password", null, Ct));
+    }
+
+    [Fact]
+    public async Task CurrentRole_RememberedThenDemotedOrDeleted_FollowsTheChangeAtOnce()
+    {
+        await _accounts.CreateAsync(s_admin, "eve", Password, HomelabRoles.Operator, Ct);
+        var signIn = (await _accounts.SignInAsync("eve", Password, null, Ct))!;
+        Assert.Equal(HomelabRoles.Operator, await _accounts.CurrentRoleAsync("eve", signIn.SecurityStamp, Ct));
+
+        await _accounts.SetRoleAsync(s_admin, "eve", HomelabRoles.Viewer, Ct);
+        var again = (await _accounts.SignInAsync("eve", Password, null, Ct))!;
+        await _accounts.DeleteAsync(s_admin, "eve", Ct);
+
+        Assert.Null(await _accounts.CurrentRoleAsync("eve", signIn.SecurityStamp, Ct));
+        Assert.Null(await _accounts.CurrentRoleAsync("eve", again.SecurityStamp, Ct));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Homelab.Dashboard.Configuration;
 using Homelab.Dashboard.Persistence;
@@ -29,6 +30,14 @@ internal sealed partial class LocalAccounts(
 
     // Counters and TOTP steps are read-modify-write; one at a time keeps two parallel attempts from both passing.
     private readonly SemaphoreSlim _writes = new(1, 1);
+
+    // Every request of a signed-in browser (its static files too) checks its cookie's stamp; remembering the current
+    // stamp and role spares a database read each time. Every change of either goes through this class, which forgets
+    // the account after saving, so a reset or demotion still takes effect on the next request.
+    private readonly ConcurrentDictionary<string, (string Stamp, string Role)> _current = new(StringComparer.OrdinalIgnoreCase);
+
+    // Bumped by every change, so a read that raced a change never caches what it read from before it.
+    private long _changes;
 
     private LocalAuthOptions Settings => options.CurrentValue.Auth.Local;
 
@@ -110,9 +119,31 @@ internal sealed partial class LocalAccounts(
     /// <summary>The account's current role while <paramref name="securityStamp"/> is still its stamp; null once it changed or the account is gone.</summary>
     public async Task<string?> CurrentRoleAsync(string userName, string? securityStamp, CancellationToken cancellationToken)
     {
+        if (_current.TryGetValue(userName, out var known) && known.Stamp == securityStamp)
+        {
+            return known.Role;
+        }
+
+        var changes = Interlocked.Read(ref _changes);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.UserName == userName, cancellationToken);
-        return account is not null && account.SecurityStamp == securityStamp ? account.Role : null;
+        if (account is null || account.SecurityStamp != securityStamp)
+        {
+            return null;
+        }
+
+        if (Interlocked.Read(ref _changes) == changes)
+        {
+            _current[userName] = (account.SecurityStamp, account.Role);
+        }
+
+        return account.Role;
+    }
+
+    private void Forget(string userName)
+    {
+        Interlocked.Increment(ref _changes);
+        _current.TryRemove(userName, out _);
     }
 
     public async Task<IReadOnlyList<AccountSummary>> ListAsync(CancellationToken cancellationToken)
@@ -201,6 +232,7 @@ internal sealed partial class LocalAccounts(
             account.Role = normalized;
             account.SecurityStamp = NewStamp();
             await db.SaveChangesAsync(cancellationToken);
+            Forget(account.UserName);
             LogAccountChanged(logger, by.Name, $"set the role to {normalized} of", account.UserName);
             return AccountResult.Ok($"{account.UserName} is now {normalized}.");
         }, cancellationToken);
@@ -223,6 +255,7 @@ internal sealed partial class LocalAccounts(
             account.FailedAttempts = 0;
             account.LockedUntilUnixMs = null;
             await db.SaveChangesAsync(cancellationToken);
+            Forget(account.UserName);
             LogAccountChanged(logger, by.Name, "reset the password of", account.UserName);
             return AccountResult.Ok($"The password of {account.UserName} was reset.");
         }, cancellationToken);
@@ -262,6 +295,7 @@ internal sealed partial class LocalAccounts(
 
             db.Accounts.Remove(account);
             await db.SaveChangesAsync(cancellationToken);
+            Forget(account.UserName);
             LogAccountChanged(logger, by.Name, "deleted", account.UserName);
             return AccountResult.Ok($"Deleted {account.UserName}.");
         }, cancellationToken);
@@ -283,6 +317,7 @@ internal sealed partial class LocalAccounts(
         account.PasswordHash = hasher.Hash(newPassword);
         account.SecurityStamp = NewStamp();
         await db.SaveChangesAsync(cancellationToken);
+        Forget(account.UserName);
         LogAccountChanged(logger, userName, "changed the password of", userName);
         return AccountResult.Ok("Password changed. Sign in again with the new one.");
     }
@@ -308,6 +343,7 @@ internal sealed partial class LocalAccounts(
             account.TotpLastStep = step;
             account.SecurityStamp = NewStamp();
             await db.SaveChangesAsync(cancellationToken);
+            Forget(account.UserName);
             LogAccountChanged(logger, userName, "turned on two-step sign-in for", userName);
             return AccountResult.Ok("Two-step sign-in is on. Sign in again with a code.");
         }
@@ -338,6 +374,7 @@ internal sealed partial class LocalAccounts(
             account.TotpLastStep = 0;
             account.SecurityStamp = NewStamp();
             await db.SaveChangesAsync(cancellationToken);
+            Forget(account.UserName);
             LogAccountChanged(logger, userName, "turned off two-step sign-in for", userName);
             return AccountResult.Ok("Two-step sign-in is off. Sign in again.");
         }
