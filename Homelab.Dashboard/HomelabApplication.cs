@@ -7,6 +7,7 @@ using Homelab.Dashboard.Configuration;
 using Homelab.Dashboard.Hubs;
 using Homelab.Dashboard.Live;
 using Homelab.Dashboard.Persistence;
+using Homelab.Dashboard.Security;
 using Homelab.Dashboard.Simulator;
 using Homelab.Dashboard.Simulator.State;
 using Homelab.Domain.Live;
@@ -72,6 +73,7 @@ internal static class HomelabApplication
 
     public static WebApplication MapHomelab(this WebApplication app)
     {
+        app.UseHomelabForwardedProto();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
