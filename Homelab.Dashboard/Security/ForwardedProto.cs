@@ -18,10 +18,13 @@ internal static class ForwardedProto
 
     public static WebApplication UseHomelabForwardedProto(this WebApplication app)
     {
-        var proxies = ProxyNetworks.From(app.Services.GetRequiredService<IOptions<HomelabOptions>>().Value.Auth.TrustedProxies);
+        // Read on the first request, not while the pipeline is built: invalid configuration must reach the start-up
+        // report that lists every problem, not crash here.
+        var options = app.Services.GetRequiredService<IOptions<HomelabOptions>>();
+        var proxies = new Lazy<ProxyNetworks>(() => ProxyNetworks.From(options.Value.Auth.TrustedProxies));
         app.Use((context, next) =>
         {
-            Apply(context, proxies);
+            Apply(context, proxies.Value);
             return next(context);
         });
         return app;
