@@ -1,19 +1,11 @@
 using Homelab.Dashboard.Configuration;
-using Microsoft.Extensions.Configuration;
+using Homelab.Tests.Shared;
 
 namespace Homelab.Tests.Security;
 
 public sealed class AuthOptionsValidationTests
 {
-    private static (IReadOnlyList<string> Errors, HomelabOptions Options) Validate(Dictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var (shapeErrors, valid) = ConfigurationShapeCheck.Check(configuration.GetSection(HomelabOptions.SectionName), typeof(HomelabOptions));
-        var options = new HomelabOptions();
-        valid.GetSection(HomelabOptions.SectionName).Bind(options);
-        var result = new ValidateHomelabOptions(shapeErrors).Validate(null, options);
-        return (result.Failed ? [.. result.Failures!] : [], options);
-    }
+    private static (IReadOnlyList<string> Errors, HomelabOptions Options) Validate(Dictionary<string, string?> settings) => OptionsValidation.Validate(settings);
 
     [Fact]
     public void Validate_ForwardAuthWithProxiesAndGroupRoles_IsValidAndBindsTheMap()

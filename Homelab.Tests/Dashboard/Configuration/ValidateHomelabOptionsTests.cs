@@ -1,20 +1,11 @@
 using Homelab.Dashboard.Configuration;
-using Microsoft.Extensions.Configuration;
+using Homelab.Tests.Shared;
 
 namespace Homelab.Tests.Dashboard.Configuration;
 
 public sealed class ValidateHomelabOptionsTests
 {
-    private static (IReadOnlyList<string> Errors, HomelabOptions Options) Validate(Dictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var section = configuration.GetSection(HomelabOptions.SectionName);
-        var (shapeErrors, valid) = ConfigurationShapeCheck.Check(section, typeof(HomelabOptions));
-        var options = new HomelabOptions();
-        valid.GetSection(HomelabOptions.SectionName).Bind(options);
-        var result = new ValidateHomelabOptions(shapeErrors).Validate(null, options);
-        return (result.Failed ? [.. result.Failures!] : [], options);
-    }
+    private static (IReadOnlyList<string> Errors, HomelabOptions Options) Validate(Dictionary<string, string?> settings) => OptionsValidation.Validate(settings);
 
     [Fact]
     public void Validate_NothingConfigured_IsValidDemo()
@@ -136,15 +127,7 @@ public sealed class ValidateHomelabOptionsTests
 
 public sealed class ValidateDownloadOptionsTests
 {
-    private static IReadOnlyList<string> Validate(Dictionary<string, string?> settings)
-    {
-        var section = new ConfigurationBuilder().AddInMemoryCollection(settings).Build().GetSection(HomelabOptions.SectionName);
-        var (shapeErrors, valid) = ConfigurationShapeCheck.Check(section, typeof(HomelabOptions));
-        var options = new HomelabOptions();
-        valid.GetSection(HomelabOptions.SectionName).Bind(options);
-        var result = new ValidateHomelabOptions(shapeErrors).Validate(null, options);
-        return result.Failed ? [.. result.Failures!] : [];
-    }
+    private static IReadOnlyList<string> Validate(Dictionary<string, string?> settings) => OptionsValidation.Validate(settings).Errors;
 
     [Fact]
     public void Validate_QbittorrentWithLogin_IsValidAndNotDemo()
