@@ -16,8 +16,11 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptionsMo
 {
     public const string PermissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
 
-    // The import map is the same for every request of one build; hash it once per definition.
-    private (ImportMapDefinition? Definition, string[] Hashes) _importMap = (null, []);
+    // Static files and APIs have no import map: one policy for all of them.
+    private static readonly string s_appPolicyWithoutImportMap = ContentSecurityPolicy.ForApp([]);
+
+    // The import map is the same for every request of one build; hash it, and build its policy, once per definition.
+    private (ImportMapDefinition? Definition, string Policy) _importMap = (null, s_appPolicyWithoutImportMap);
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -25,7 +28,7 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptionsMo
         var endpoint = context.GetEndpoint();
         headers.ContentSecurityPolicy = endpoint?.Metadata.GetMetadata<FrameableByAllowedOrigins>() is { } embed
             ? ContentSecurityPolicy.ForEmbed(embed.ScriptHash, embed.StyleHash, EmbedOrigins.Normalize(options.CurrentValue.Embed.AllowedOrigins))
-            : ContentSecurityPolicy.ForApp(ImportMapHashes(endpoint?.Metadata.GetMetadata<ImportMapDefinition>()));
+            : AppPolicy(endpoint?.Metadata.GetMetadata<ImportMapDefinition>());
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Permissions-Policy"] = PermissionsPolicy;
@@ -33,22 +36,22 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptionsMo
         return next(context);
     }
 
-    private string[] ImportMapHashes(ImportMapDefinition? definition)
+    private string AppPolicy(ImportMapDefinition? definition)
     {
         if (definition is null)
         {
-            return [];
+            return s_appPolicyWithoutImportMap;
         }
 
         var cached = _importMap;
         if (ReferenceEquals(cached.Definition, definition))
         {
-            return cached.Hashes;
+            return cached.Policy;
         }
 
         // <ImportMap /> writes the definition's JSON (its ToString) as the script's raw text; the browser hashes exactly that.
-        string[] hashes = [ContentSecurityPolicy.Hash(definition.ToString())];
-        _importMap = (definition, hashes);
-        return hashes;
+        var policy = ContentSecurityPolicy.ForApp([ContentSecurityPolicy.Hash(definition.ToString())]);
+        _importMap = (definition, policy);
+        return policy;
     }
 }
