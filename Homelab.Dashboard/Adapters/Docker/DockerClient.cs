@@ -73,7 +73,7 @@ internal sealed partial class DockerClient : IContainerSource, IDisposable
                 return await FailureAsync(response, "GET", path, deadline.Token);
             }
 
-            var body = await BoundedContent.ReadStringAsync(response.Content, deadline.Token);
+            using var body = await BoundedContent.ReadAsync(response.Content, deadline.Token);
             if (body is null)
             {
                 return Failed("GET", path, UpstreamFailures.InvalidResponse($"the answer to /{path} is larger than {BoundedContent.DefaultMaxBytes / (1024 * 1024)} MiB"));
@@ -81,7 +81,7 @@ internal sealed partial class DockerClient : IContainerSource, IDisposable
 
             try
             {
-                using var document = JsonDocument.Parse(body);
+                using var document = JsonDocument.Parse(body.Utf8);
                 if (parse(document.RootElement) is { } value)
                 {
                     return SourceResult<T>.Ok(value);
@@ -91,7 +91,7 @@ internal sealed partial class DockerClient : IContainerSource, IDisposable
             {
             }
 
-            return Failed("GET", path, UpstreamFailures.InvalidResponse($"expected {expected} from /{path} but got {Describe(response, body)}"));
+            return Failed("GET", path, UpstreamFailures.InvalidResponse($"expected {expected} from /{path} but got {Describe(response, body.Text())}"));
         }
         catch (Exception ex) when (IsTransportFailure(ex) && UpstreamFailures.FromException(ex, cancellationToken) is { } error)
         {

@@ -28,7 +28,7 @@ internal sealed partial class ProxmoxClient
 
         using (response)
         {
-            string? body;
+            PooledBody? body;
             try
             {
                 body = await ReadBodyAsync(response, cancellationToken);
@@ -38,6 +38,7 @@ internal sealed partial class ProxmoxClient
                 return Failed<T>(method, path, error);
             }
 
+            using var owned = body;
             var status = (int)response.StatusCode;
             if (status is >= 300 and < 400)
             {
@@ -48,7 +49,7 @@ internal sealed partial class ProxmoxClient
 
             if (!response.IsSuccessStatusCode)
             {
-                return Failed<T>(method, path, ProxmoxErrors.FromResponse(status, response.ReasonPhrase, body));
+                return Failed<T>(method, path, ProxmoxErrors.FromResponse(status, response.ReasonPhrase, body?.Text()));
             }
 
             if (body is null)
@@ -61,23 +62,23 @@ internal sealed partial class ProxmoxClient
     }
 
     /// <summary>Reads the body under the client's timeout, which otherwise stops counting once the headers are in.</summary>
-    private async Task<string?> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task<PooledBody?> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (_http.Timeout == Timeout.InfiniteTimeSpan)
         {
-            return await BoundedContent.ReadStringAsync(response.Content, cancellationToken);
+            return await BoundedContent.ReadAsync(response.Content, cancellationToken);
         }
 
         using var timeout = new CancellationTokenSource(_http.Timeout, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        return await BoundedContent.ReadStringAsync(response.Content, linked.Token);
+        return await BoundedContent.ReadAsync(response.Content, linked.Token);
     }
 
-    private SourceResult<T> Parse<T>(HttpMethod method, string path, string body, Func<JsonElement, T> parse)
+    private SourceResult<T> Parse<T>(HttpMethod method, string path, PooledBody body, Func<JsonElement, T> parse)
     {
         try
         {
-            using var document = JsonDocument.Parse(body);
+            using var document = JsonDocument.Parse(body.Utf8);
             if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("data", out var data))
             {
                 return Failed<T>(method, path, UpstreamFailures.InvalidResponse("the answer has no \"data\" field: is this really the Proxmox API?"));
@@ -87,7 +88,7 @@ internal sealed partial class ProxmoxClient
         }
         catch (JsonException)
         {
-            return Failed<T>(method, path, ProxmoxErrors.NotJson(body));
+            return Failed<T>(method, path, ProxmoxErrors.NotJson(body.Text()));
         }
         catch (FormatException exception)
         {
