@@ -1,8 +1,4 @@
-using System.Reflection;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Homelab.Dashboard.Persistence;
 
@@ -11,17 +7,17 @@ namespace Homelab.Dashboard.Persistence;
 /// Both the check and the migrations themselves use a plain SQLite connection: which migrations are applied is one
 /// query, and each pending one runs its embedded script (<see cref="MigrationScripts"/>). EF Core's migrator would
 /// otherwise stay loaded for the life of the process (about 9 MB); EF Core is only loaded when the dashboard first
-/// reads or writes its data. A migration without a script (a build made without regenerating them) still migrates,
-/// through EF Core.
+/// reads or writes its data.
 /// </remarks>
-internal sealed partial class DatabaseInitializer(DatabaseLocation location, IDbContextFactory<HomelabDbContext> contexts, ILogger<DatabaseInitializer> logger) : IHostedService
+internal sealed partial class DatabaseInitializer(DatabaseLocation location, ILogger<DatabaseInitializer> logger) : IHostedService
 {
-    /// <summary>The migrations compiled into this build, by id.</summary>
-    internal static IReadOnlyList<string> KnownMigrations { get; } = [.. typeof(HomelabDbContext).Assembly.GetTypes()
-        .Where(t => typeof(Migration).IsAssignableFrom(t) && t.GetCustomAttribute<DbContextAttribute>()?.ContextType == typeof(HomelabDbContext))
-        .Select(t => t.GetCustomAttribute<MigrationAttribute>()?.Id)
-        .OfType<string>()
-        .Order(StringComparer.Ordinal)];
+    /// <summary>The migrations compiled into this build, by id: one embedded script each.</summary>
+    /// <remarks>
+    /// Read from the resource names rather than by scanning the assembly's types: that loaded every type of the
+    /// dashboard (pages, components, agent tools and the assemblies they name) at start-up just to find the
+    /// migrations. A test checks that every migration class has its script, so the two lists cannot differ.
+    /// </remarks>
+    internal static IReadOnlyList<string> KnownMigrations { get; } = MigrationScripts.Ids();
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -43,21 +39,13 @@ internal sealed partial class DatabaseInitializer(DatabaseLocation location, IDb
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task ApplyAsync(SqliteConnection connection, List<string> pending, CancellationToken cancellationToken)
+    private static async Task ApplyAsync(SqliteConnection connection, List<string> pending, CancellationToken cancellationToken)
     {
-        var scripts = pending.Select(MigrationScripts.Load).ToList();
-        if (scripts.Any(s => s is null))
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            await db.Database.MigrateAsync(cancellationToken);
-            return;
-        }
-
         // Each script brings its own transaction and history row, exactly as `dotnet ef migrations script` wrote it.
-        foreach (var script in scripts)
+        foreach (var id in pending)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = script;
+            command.CommandText = MigrationScripts.Load(id) ?? throw new InvalidOperationException($"Migration {id} has no embedded script.");
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }

@@ -27,7 +27,7 @@ internal static class TracesBench
         var file = Path.Combine(directory, "homelab.db");
         var location = new DatabaseLocation(new SqliteConnectionStringBuilder { DataSource = file, Pooling = true }.ToString());
         var contexts = new PooledDbContextFactory<HomelabDbContext>(new DbContextOptionsBuilder<HomelabDbContext>().UseSqlite(location.ConnectionString).Options);
-        await new DatabaseInitializer(location, contexts, NullLogger<DatabaseInitializer>.Instance).StartAsync(CancellationToken.None);
+        await new DatabaseInitializer(location, NullLogger<DatabaseInitializer>.Instance).StartAsync(CancellationToken.None);
 
         var queue = new TraceQueue(NullLogger<TraceQueue>.Instance);
         using var writer = new TraceWriter(queue, location, NullLogger<TraceWriter>.Instance);

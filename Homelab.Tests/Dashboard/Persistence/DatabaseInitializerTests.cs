@@ -1,3 +1,4 @@
+using System.Reflection;
 using Homelab.Dashboard.Persistence;
 using Homelab.Domain.Actions;
 using Microsoft.Data.Sqlite;
@@ -22,9 +23,24 @@ public sealed class DatabaseInitializerTests : IDisposable
     }
 
     [Fact]
+    public void KnownMigrations_EveryMigrationClass_IsListedOldestFirst()
+    {
+        // The dashboard lists its migrations from the embedded scripts; a migration class without a script would
+        // never be applied, so the two lists must be the same.
+        var classes = typeof(HomelabDbContext).Assembly.GetTypes()
+            .Where(t => typeof(Migration).IsAssignableFrom(t) && t.GetCustomAttribute<DbContextAttribute>()?.ContextType == typeof(HomelabDbContext))
+            .Select(t => t.GetCustomAttribute<MigrationAttribute>()!.Id)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.NotEmpty(classes);
+        Assert.Equal(classes, DatabaseInitializer.KnownMigrations);
+    }
+
+    [Fact]
     public void MigrationScripts_EveryMigration_MatchesWhatEfCoreGenerates()
     {
-        using var db = new CountingFactory(Location).CreateDbContext();
+        using var db = new FileContexts(Location).CreateDbContext();
         var migrator = db.GetService<IMigrator>();
         string? previous = null;
         foreach (var id in DatabaseInitializer.KnownMigrations)
@@ -37,35 +53,33 @@ public sealed class DatabaseInitializerTests : IDisposable
     }
 
     [Fact]
-    public async Task Start_NewFile_CreatesSchemaWithoutEfCoreAndTheAuditLogUsesIt()
+    public async Task Start_NewFile_CreatesSchemaAndTheAuditLogUsesIt()
     {
-        var contexts = new CountingFactory(Location);
+        await new DatabaseInitializer(Location, NullLogger<DatabaseInitializer>.Instance).StartAsync(CancellationToken.None);
 
-        await new DatabaseInitializer(Location, contexts, NullLogger<DatabaseInitializer>.Instance).StartAsync(CancellationToken.None);
-
-        Assert.Equal(0, contexts.Created);
-        var audit = new EfAuditLog(contexts);
+        var audit = new EfAuditLog(new FileContexts(Location));
         var record = await audit.AppendAsync(new AuditRecord { At = DateTimeOffset.UnixEpoch, Actor = "a", Via = ActionVia.Ui, Action = "container.stop", Target = "t", Outcome = ActionOutcome.Succeeded, Message = "exited after 1 s", Duration = TimeSpan.FromSeconds(1) }, CancellationToken.None);
         Assert.True(record.Id > 0);
         Assert.Equal("wal", await ScalarAsync("PRAGMA journal_mode;"));
     }
 
     [Fact]
-    public async Task Start_SchemaCurrent_DoesNotLoadEfCore()
+    public async Task Start_SchemaCurrent_AppliesNothingAgain()
     {
-        await new DatabaseInitializer(Location, new CountingFactory(Location), NullLogger<DatabaseInitializer>.Instance).StartAsync(CancellationToken.None);
-        var contexts = new CountingFactory(Location);
+        await new DatabaseInitializer(Location, NullLogger<DatabaseInitializer>.Instance).StartAsync(CancellationToken.None);
+        await ScalarAsync("INSERT INTO audit_log (AtUnixMs, Actor, Via, Action, Target, Outcome, Message, DurationMs) VALUES (1, 'a', 'Ui', 'container.stop', 't', 'Succeeded', 'exited', 1000);");
 
-        await new DatabaseInitializer(Location, contexts, NullLogger<DatabaseInitializer>.Instance).StartAsync(CancellationToken.None);
+        await new DatabaseInitializer(Location, NullLogger<DatabaseInitializer>.Instance).StartAsync(CancellationToken.None);
 
-        Assert.Equal(0, contexts.Created);
+        Assert.Equal(1L, await ScalarAsync("SELECT count(*) FROM audit_log;"));
+        Assert.Equal(DatabaseInitializer.KnownMigrations.Count, Convert.ToInt32(await ScalarAsync("SELECT count(*) FROM __EFMigrationsHistory;"), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
     public void Migrations_AgainstTheModel_HaveNothingPending()
     {
         // Branches that each add a migration merge their snapshots by hand; this catches a snapshot that lost a change.
-        using var db = new CountingFactory(Location).CreateDbContext();
+        using var db = new FileContexts(Location).CreateDbContext();
 
         Assert.False(db.Database.HasPendingModelChanges());
     }
@@ -73,13 +87,11 @@ public sealed class DatabaseInitializerTests : IDisposable
     [Fact]
     public async Task Start_HistoryMissingAMigration_AppliesIt()
     {
-        await new DatabaseInitializer(Location, new CountingFactory(Location), NullLogger<DatabaseInitializer>.Instance).StartAsync(CancellationToken.None);
+        await new DatabaseInitializer(Location, NullLogger<DatabaseInitializer>.Instance).StartAsync(CancellationToken.None);
         await ScalarAsync("DROP TABLE audit_log; DROP TABLE traces; DROP TABLE trace_exchanges; DROP TABLE trace_hours; DROP TABLE conversation_messages; DROP TABLE conversations; DROP TABLE embed_tokens; DROP TABLE accounts; DELETE FROM __EFMigrationsHistory;");
-        var contexts = new CountingFactory(Location);
 
-        await new DatabaseInitializer(Location, contexts, NullLogger<DatabaseInitializer>.Instance).StartAsync(CancellationToken.None);
+        await new DatabaseInitializer(Location, NullLogger<DatabaseInitializer>.Instance).StartAsync(CancellationToken.None);
 
-        Assert.Equal(0, contexts.Created);
         Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM audit_log;"));
         Assert.Equal(DatabaseInitializer.KnownMigrations.Count, Convert.ToInt32(await ScalarAsync("SELECT count(*) FROM __EFMigrationsHistory;"), System.Globalization.CultureInfo.InvariantCulture));
     }
@@ -90,9 +102,9 @@ public sealed class DatabaseInitializerTests : IDisposable
         await ScalarAsync(MigrationScripts.Load(DatabaseInitializer.KnownMigrations[0])!);
         await ScalarAsync("INSERT INTO audit_log (AtUnixMs, Actor, Via, Action, Target, Outcome, Message, DurationMs) VALUES (1, 'a', 'Ui', 'container.stop', 't', 'Succeeded', 'exited', 1000);");
 
-        await new DatabaseInitializer(Location, new CountingFactory(Location), NullLogger<DatabaseInitializer>.Instance).StartAsync(CancellationToken.None);
+        await new DatabaseInitializer(Location, NullLogger<DatabaseInitializer>.Instance).StartAsync(CancellationToken.None);
 
-        var records = await new EfAuditLog(new CountingFactory(Location)).RecentAsync(10, CancellationToken.None);
+        var records = await new EfAuditLog(new FileContexts(Location)).RecentAsync(10, CancellationToken.None);
         Assert.Equal("exited", Assert.Single(records).Message);
         Assert.Null(records[0].TraceId);
         Assert.Equal(5L, await ScalarAsync("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('traces', 'trace_exchanges', 'trace_hours', 'conversations', 'conversation_messages');"));
@@ -116,14 +128,11 @@ public sealed class DatabaseInitializerTests : IDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    /// <summary>Counts how often EF Core is asked for a context.</summary>
-    private sealed class CountingFactory(DatabaseLocation location) : IDbContextFactory<HomelabDbContext>
+    /// <summary>Gives EF Core contexts on the test's file.</summary>
+    private sealed class FileContexts(DatabaseLocation location) : IDbContextFactory<HomelabDbContext>
     {
-        public int Created;
-
         public HomelabDbContext CreateDbContext()
         {
-            Interlocked.Increment(ref Created);
             return new HomelabDbContext(new DbContextOptionsBuilder<HomelabDbContext>().UseSqlite(location.ConnectionString).Options);
         }
     }

@@ -41,7 +41,7 @@ internal sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateAsync(bool startWriter = true, int queueCapacity = TraceQueue.DefaultCapacity, string extra = "")
     {
         var database = new TestDatabase(System.IO.Directory.CreateTempSubdirectory("homelab-db-").FullName, queueCapacity, extra);
-        await new DatabaseInitializer(database.Location, database.Contexts, NullLogger<DatabaseInitializer>.Instance).StartAsync(CancellationToken.None);
+        await new DatabaseInitializer(database.Location, NullLogger<DatabaseInitializer>.Instance).StartAsync(CancellationToken.None);
         if (startWriter)
         {
             await database.StartWriterAsync();
