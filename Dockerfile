@@ -18,12 +18,15 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 # The image's non-root user owns the data volume (audit log, simulator certificate).
 RUN mkdir -p /data && chown app:app /data
-# A small gen0 budget keeps the idle footprint low on a small homelab box (the GC otherwise sizes it from the
-# CPU cache); bench/ measures with the same settings.
+# The dashboard's heap is small (about 11 MB live at idle): a 1 MB gen0 budget (the GC otherwise sizes it from the
+# CPU cache) and 1 MB regions (instead of 4 MB, so each generation keeps less committed slack) keep the idle
+# footprint low on a small homelab box, for a few more sub-millisecond gen0 collections. Only environment variables
+# reach these two GC settings; bench/ measures with the same ones.
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     Homelab__Database__Path=/data/homelab.db \
     DOTNET_gcServer=0 \
-    DOTNET_GCgen0size=0x200000
+    DOTNET_GCgen0size=0x100000 \
+    DOTNET_GCRegionSize=0x100000
 COPY --from=build /app .
 USER app
 EXPOSE 8080

@@ -44,7 +44,8 @@ internal sealed class AppProcess : IAsyncDisposable
 
         // The runtime settings the Docker image ships with.
         info.Environment["DOTNET_gcServer"] = "0";
-        info.Environment["DOTNET_GCgen0size"] = "0x200000";
+        info.Environment["DOTNET_GCgen0size"] = "0x100000";
+        info.Environment["DOTNET_GCRegionSize"] = "0x100000";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             info.Environment[key] = value;
