@@ -12,6 +12,17 @@ namespace Homelab.Tests.Integration;
 public sealed partial class PublishedAppTests(PublishedAppFixture published) : IClassFixture<PublishedAppFixture>
 {
     [Fact]
+    public void ImageRuntimeSettings_Dockerfile_AreReadForThePublishedApp()
+    {
+        // The published app runs with these; an empty read would silently test other settings than the image's.
+        var settings = PublishedAppFixture.ImageRuntimeSettings();
+
+        Assert.Equal("0", settings["DOTNET_gcServer"]);
+        Assert.StartsWith("0x", settings["DOTNET_GCgen0size"], StringComparison.Ordinal);
+        Assert.StartsWith("0x", settings["DOTNET_GCRegionSize"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Publish_Output_ContainsTheTopLevelWebRoot()
     {
         foreach (var file in new[] { "css/app.css", "js/app.js", "manifest.webmanifest", "icons/icon.svg", "sw.js", "offline.html", "js/pwa.js", "icons/icon-192.png", "icons/icon-512.png" })
@@ -73,7 +84,7 @@ public sealed partial class PublishedAppTests(PublishedAppFixture published) : I
 }
 
 /// <summary>Publishes once per test run into a temporary folder.</summary>
-public sealed class PublishedAppFixture : IAsyncLifetime
+public sealed partial class PublishedAppFixture : IAsyncLifetime
 {
     private readonly string _root = Directory.CreateTempSubdirectory("homelab-publish-").FullName;
 
@@ -156,6 +167,12 @@ public sealed class PublishedAppFixture : IAsyncLifetime
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+        // The runtime settings the image ships with (GC budgets), so a setting the runtime refuses fails here.
+        foreach (var (key, value) in ImageRuntimeSettings())
+        {
+            info.Environment[key] = value;
+        }
+
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;
@@ -166,6 +183,14 @@ public sealed class PublishedAppFixture : IAsyncLifetime
         process.BeginOutputReadLine();
         return process;
     }
+
+    /// <summary>The <c>DOTNET_*</c> variables the Dockerfile's <c>ENV</c> sets.</summary>
+    internal static IReadOnlyDictionary<string, string> ImageRuntimeSettings() =>
+        DotnetSettingPattern().Matches(File.ReadAllText(Path.Combine(RepositoryRoot(), "Dockerfile")))
+            .ToDictionary(m => m.Groups["name"].Value, m => m.Groups["value"].Value, StringComparer.Ordinal);
+
+    [GeneratedRegex(@"^\s*(?:ENV\s+)?(?<name>DOTNET_\w+)=(?<value>\S+?)\s*\\?\s*$", RegexOptions.Multiline)]
+    private static partial Regex DotnetSettingPattern();
 
     private static int FreePort()
     {
