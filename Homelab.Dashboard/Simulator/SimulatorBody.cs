@@ -1,4 +1,4 @@
-using System.Text;
+using Homelab.Dashboard.Adapters.Http;
 
 namespace Homelab.Dashboard.Simulator;
 
@@ -8,19 +8,8 @@ internal static class SimulatorBody
     /// <summary>The body as UTF-8 text, or null when it is larger than <paramref name="maxBytes"/>.</summary>
     public static async Task<string?> ReadAsync(HttpRequest request, int maxBytes)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        // The same capped, pooled read the adapters use for answers.
+        using var body = await BoundedContent.ReadAsync(request.Body, request.ContentLength, maxBytes, request.HttpContext.RequestAborted);
+        return body?.Text();
     }
 }

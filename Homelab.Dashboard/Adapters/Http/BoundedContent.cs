@@ -28,8 +28,22 @@ internal static class BoundedContent
         }
 
         await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        return await ReadAsync(stream, declared, maxBytes, cancellationToken);
+    }
 
-        // One byte more than declared, so a body longer than its Content-Length is still read to its end.
+    /// <summary>
+    /// A stream's bytes (up to its end) in a pooled buffer, or null once they pass <paramref name="maxBytes"/>;
+    /// <paramref name="declared"/> is the length announced for it, if any, and only sizes the first buffer.
+    /// </summary>
+    public static async Task<PooledBody?> ReadAsync(Stream stream, long? declared, int maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (declared > maxBytes)
+        {
+            return null;
+        }
+
+        // One byte more than declared, so a body longer than its declared length is still read to its end.
         var buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 and var size ? (int)Math.Min(size + 1, maxBytes + 1L) : FirstBufferBytes);
         var length = 0;
         try

@@ -44,6 +44,16 @@ public sealed class BoundedContentTests
     }
 
     [Fact]
+    public async Task ReadAsync_RequestStreamDeclaredOverTheCap_ReturnsNullWithoutReading()
+    {
+        // The simulators read request bodies through the same path, with the request's Content-Length.
+        var stream = new CountingStream(new byte[10]);
+
+        Assert.Null(await BoundedContent.ReadAsync(stream, declared: 1_000_000, maxBytes: 1_000, CancellationToken.None));
+        Assert.Equal(0, stream.Reads);
+    }
+
+    [Fact]
     public async Task ReadAsync_BodyLongerThanItsContentLength_StillHitsTheCap()
     {
         // A server that under-declares must not slip a larger body past the cap.
