@@ -47,6 +47,12 @@ output=$(mktemp)
 dotnet test Homelab.Tests --no-build 2>&1 | tee "$output"
 status=${PIPESTATUS[0]}
 
+# CI keeps only the end of the output: name each failure again, with its message, just above the summary line.
+if grep -qE '^failed ' "$output"; then
+  log "Failed tests"
+  awk '/^failed /{n=14} n>0{print; n--}' "$output" | head -n 200
+fi
+
 total=$(grep -Eo '^\s*total: [0-9]+' "$output" | tail -1 | grep -Eo '[0-9]+')
 failed=$(grep -Eo '^\s*failed: [0-9]+' "$output" | tail -1 | grep -Eo '[0-9]+')
 passed=$(grep -Eo '^\s*succeeded: [0-9]+' "$output" | tail -1 | grep -Eo '[0-9]+')

@@ -61,8 +61,20 @@ public sealed class LocalSignInBrowserTests(LocalSignInBrowserFixture fixture) :
         await page.Locator("#username").FillAsync(user);
         await page.Locator("#password").FillAsync(password);
         await page.Locator("#code").FillAsync(code ?? "");
-        await page.GetByTestId("signin-submit").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // The form posts for real: wait for the answer's document, listened for before the click so a fast answer
+        // is not missed and the page that was already there is not taken for it.
+        var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLoaded(object? sender, IPage loaded) => answered.TrySetResult();
+        page.DOMContentLoaded += OnLoaded;
+        try
+        {
+            await page.GetByTestId("signin-submit").ClickAsync();
+            await answered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            page.DOMContentLoaded -= OnLoaded;
+        }
     }
 
     private static Task<IElementHandle?> WaitInteractiveAsync(IPage page) =>
