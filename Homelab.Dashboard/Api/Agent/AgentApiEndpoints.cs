@@ -2,7 +2,6 @@ using Homelab.Dashboard.Agent.Chat;
 using Homelab.Dashboard.Api.Agent;
 using Homelab.Dashboard.Configuration;
 using Homelab.Domain.Agent.Conversations;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 // In Api, beside MapHomelabHealth, so the composition root needs no extra using.
@@ -33,14 +32,18 @@ internal static class AgentApiEndpoints
             .DisableAntiforgery()
             .AllowAnonymous() // The API key filter is this group's authentication: programs have no sign-in cookie.
             .WithTags("Agent");
-        group.MapPost("", (HttpContext http, [FromServices] IAgentChat? chat, TimeProvider timeProvider) => AskAsync(http, chat, limits, timeProvider, logger))
+        group.MapPost("", (HttpContext http, TimeProvider timeProvider) => AskAsync(http, AgentOf(http), limits, timeProvider, logger))
             .WithName("AskAgent")
             .WithSummary("Sends a message to the agent and answers when the turn ends.");
-        group.MapPost("/stream", (HttpContext http, [FromServices] IAgentChat? chat, TimeProvider timeProvider) => StreamAsync(http, chat, limits, timeProvider, logger))
+        group.MapPost("/stream", (HttpContext http, TimeProvider timeProvider) => StreamAsync(http, AgentOf(http), limits, timeProvider, logger))
             .WithName("StreamAgent")
             .WithSummary("Sends a message to the agent and streams the turn as server-sent events.");
         return endpoints;
     }
+
+    // Null when no model is configured. Resolved here rather than with [FromServices], whose attribute lives in MVC's
+    // assembly: reading it at start-up loaded that assembly for nothing else.
+    private static IAgentChat? AgentOf(HttpContext http) => http.RequestServices.GetService<IAgentChat>();
 
     private static async Task<IResult> AskAsync(HttpContext http, IAgentChat? chat, AgentApiLimits limits, TimeProvider timeProvider, ILogger logger)
     {
