@@ -291,8 +291,9 @@ public sealed class TorrentsPageTests : HomelabComponentTestBase
         Assert.Equal(onPage, rendered);
         Assert.Equal(rebuilds, table.Rebuilds);
 
+        // The tick's render may still be on the renderer's dispatcher; the click's render comes after it.
         cut.Find("[data-testid=torrents-page-next]").Click();
-        Assert.Equal("101–200 of 5,000", cut.Find("[data-testid=torrents-page]").TextContent);
+        cut.WaitForAssertion(() => Assert.Equal("101–200 of 5,000", cut.Find("[data-testid=torrents-page]").TextContent));
         Assert.Equal(100, cut.FindAll("tr[data-testid^=torrent-row-]").Count);
     }
 
