@@ -1,5 +1,3 @@
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
 using Homelab.Dashboard.Api;
 using Homelab.Dashboard.Configuration;
 using Homelab.Dashboard.Embed;
@@ -17,9 +15,6 @@ namespace Homelab.Dashboard;
 internal static class EmbedExtensions
 {
     public const string PathPrefix = "/embed";
-
-    /// <summary>How long one event stream lives before the browser reconnects, so a revoked token stops within this time.</summary>
-    public static readonly TimeSpan MaxStreamLifetime = TimeSpan.FromMinutes(10);
 
     public static IHostApplicationBuilder AddHomelabEmbeds(this IHostApplicationBuilder builder)
     {
@@ -69,39 +64,12 @@ internal static class EmbedExtensions
                 .WithMetadata(EmbedAssets.Framing)
                 .ExcludeFromDescription();
             endpoints.MapGet($"{path}/events", (HttpContext http, EmbedFeeds feeds, TimeProvider time) =>
-                    TypedResults.ServerSentEvents(Events(feeds, view, time, http.RequestAborted)))
+                    TypedResults.ServerSentEvents(EmbedEventStream.Events(token => feeds.SubscribeAsync(view, token), time, http.RequestAborted)))
                 .RequireAuthorization(view.Policy())
                 .ExcludeFromDescription();
         }
 
         endpoints.MapHomelabHomepageApi();
         return endpoints;
-    }
-
-    private static async IAsyncEnumerable<SseItem<string>> Events(EmbedFeeds feeds, EmbedScope view, TimeProvider time, [EnumeratorCancellation] CancellationToken requestAborted)
-    {
-        using var lifetime = new CancellationTokenSource(MaxStreamLifetime, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.Token);
-        await using var fragments = feeds.SubscribeAsync(view, linked.Token).GetAsyncEnumerator(linked.Token);
-        while (true)
-        {
-            bool more;
-            try
-            {
-                more = await fragments.MoveNextAsync();
-            }
-            catch (OperationCanceledException) when (!requestAborted.IsCancellationRequested)
-            {
-                // The stream's time is up: end it cleanly; the browser reconnects and the token is checked again.
-                yield break;
-            }
-
-            if (!more)
-            {
-                yield break;
-            }
-
-            yield return new SseItem<string>(fragments.Current.Html, "fragment");
-        }
     }
 }
