@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 
 // In the root namespace so the composition root calls it without another using, as it does the other AddHomelabX.
@@ -44,6 +45,12 @@ internal static class SecurityExtensions
         services.AddSingleton(new PasswordHasher());
         services.AddSingleton<TotpCodes>();
         services.AddSingleton<LocalAccounts>();
+        if (mode == AuthMode.Local)
+        {
+            // Before the Razor components' own (TryAdd) registration, so open pages follow account changes.
+            services.AddScoped<AuthenticationStateProvider, LocalSessionState>();
+        }
+
         services.AddSingleton(new SignInMode(mode));
         services.AddHostedService<AuthStartupChecks>();
         return builder;

@@ -102,6 +102,26 @@ public sealed class LocalSignInBrowserTests(LocalSignInBrowserFixture fixture) :
     }
 
     [Fact]
+    public async Task OpenPage_AdminDemotesTheAccount_PageSignsOutWithoutAReload()
+    {
+        Assert.True((await Accounts.CreateAsync(s_admin, "otto", Password, HomelabRoles.Operator, CancellationToken.None)).Succeeded);
+        var page = await NewPageAsync();
+        await page.GotoAsync("/sources");
+        await SubmitAsync(page, "otto", Password);
+        await WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("user-role")).ToContainTextAsync("operator");
+        await Assertions.Expect(page.Locator("[data-testid^=source-row-]").First).ToBeVisibleAsync();
+
+        Assert.True((await Accounts.SetRoleAsync(s_admin, "otto", HomelabRoles.Viewer, CancellationToken.None)).Succeeded);
+
+        await Assertions.Expect(page.GetByTestId("signed-out")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("user-menu")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid^=source-row-]")).ToHaveCountAsync(0);
+        Assert.EndsWith("/sources", page.Url, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task SignIn_FiveWrongPasswords_LocksTheAccountWithTheSameMessage()
     {
         Assert.True((await Accounts.CreateAsync(s_admin, "larry", Password, HomelabRoles.Viewer, CancellationToken.None)).Succeeded);
@@ -164,7 +184,7 @@ public sealed class LocalSignInBrowserTests(LocalSignInBrowserFixture fixture) :
     }
 
     [Fact]
-    public async Task AccountPage_EnrolTotpWithTheShownSecret_TurnsItOn()
+    public async Task AccountPage_EnrolTotpWithTheShownSecret_TurnsItOnSignsOutAndTheNextSignInNeedsACode()
     {
         Assert.True((await Accounts.CreateAsync(s_admin, "erin", Password, HomelabRoles.Viewer, CancellationToken.None)).Succeeded);
         var page = await NewPageAsync();
@@ -178,8 +198,13 @@ public sealed class LocalSignInBrowserTests(LocalSignInBrowserFixture fixture) :
         await page.GetByTestId("totp-confirm-code").FillAsync(new TotpCodes(TimeProvider.System).CodeNow(secret));
         await page.GetByTestId("totp-confirm").ClickAsync();
 
-        await Assertions.Expect(page.GetByTestId("totp-result")).ToContainTextAsync("Two-step sign-in is on");
+        // Turning it on ends every session of the account, this page's too: the next sign-in needs a code.
+        await Assertions.Expect(page.GetByTestId("signed-out")).ToBeVisibleAsync();
         Assert.True((await Accounts.FindAsync("erin", CancellationToken.None))!.TotpEnabled);
+        await page.GetByTestId("signed-out-signin").ClickAsync();
+        await page.WaitForURLAsync("**/signin");
+        await SubmitAsync(page, "erin", Password);
+        await Assertions.Expect(page.GetByTestId("signin-error")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
 

@@ -62,6 +62,12 @@ internal sealed partial class AgentChat(AgentChatServices services) : IAgentChat
     public async Task<TurnStart> SendAsync(Guid conversationId, string message, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (!HomelabRoles.Satisfies(actor.Roles, HomelabRoles.Viewer))
+        {
+            // The agent reads the whole homelab; a page whose sign-in ended (LocalSessionState) is nobody.
+            return Refused(conversationId, "You are signed out: sign in again to talk to the agent.");
+        }
+
         if (string.IsNullOrWhiteSpace(message))
         {
             return Refused(conversationId, "The message is empty.");

@@ -41,6 +41,12 @@ internal sealed partial class LocalAccounts(
 
     private LocalAuthOptions Settings => options.CurrentValue.Auth.Local;
 
+    /// <summary>
+    /// An account changed and was saved (its user name). Open pages hold their sign-in for as long as they are open and
+    /// make no request that would check the cookie, so they listen for this instead (<see cref="LocalSessionState"/>).
+    /// </summary>
+    public event Action<string>? AccountChanged;
+
     public async Task<LocalSignIn?> SignInAsync(string userName, string password, string? code, CancellationToken cancellationToken)
     {
         var name = userName.Trim();
@@ -144,6 +150,7 @@ internal sealed partial class LocalAccounts(
     {
         Interlocked.Increment(ref _changes);
         _current.TryRemove(userName, out _);
+        AccountChanged?.Invoke(userName);
     }
 
     public async Task<IReadOnlyList<AccountSummary>> ListAsync(CancellationToken cancellationToken)

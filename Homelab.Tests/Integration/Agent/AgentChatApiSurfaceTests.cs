@@ -46,11 +46,14 @@ public sealed class AgentChatApiSurfaceTests(HomelabAppFactory app) : IClassFixt
         var empty = await chat.Chat.SendAsync(chat.Id, "  ", AgentChatDriver.Tester, CancellationToken.None);
         var huge = await chat.Chat.SendAsync(chat.Id, new string('x', 8_001), AgentChatDriver.Tester, CancellationToken.None);
         var unknown = await chat.Chat.SendAsync(Guid.NewGuid(), "hello", AgentChatDriver.Tester, CancellationToken.None);
+        var nobody = await chat.Chat.SendAsync(chat.Id, "list the containers", new Actor("anonymous", ActionVia.Ui), CancellationToken.None);
 
         Assert.False(empty.Started);
         Assert.Contains("empty", empty.Refusal, StringComparison.Ordinal);
         Assert.False(huge.Started);
         Assert.Contains("8,000", huge.Refusal, StringComparison.Ordinal);
         Assert.False(unknown.Started);
+        Assert.False(nobody.Started);
+        Assert.Contains("signed out", nobody.Refusal, StringComparison.Ordinal);
     }
 }
