@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Homelab.Tests.Shared;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Homelab.Tests.Dashboard.Simulator;
 
@@ -133,30 +135,23 @@ public sealed class GluetunSimulatorApiTests(GluetunSimulatorFixture fixture) : 
     [Fact]
     public async Task PutVpnStatus_StopThenStart_PassesThroughStoppingAndStarting()
     {
-        try
-        {
-            var (stopOutcome, duringStop) = await PutWatchingAsync("stopped");
+        // Its own simulator on a clock the test moves: the tunnel stays stopping (or starting) until the test moves it
+        // on, so the state in between is seen however slowly this machine runs.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var simulator = await SimulatorFixture.StartAsync(timeProvider: time);
+        using var http = GluetunSimulatorFixture.CreateHttpClient(simulator);
 
-            Assert.Contains("stopping", duringStop);
-            Assert.Equal("{\"outcome\":\"stopped\"}\n", stopOutcome);
-            Assert.Equal("{\"status\":\"stopped\"}\n", await _http.GetStringAsync("/v1/vpn/status", Cancel));
-            Assert.Equal("{\"public_ip\":\"\"}\n", await _http.GetStringAsync("/v1/publicip/ip", Cancel));
-            Assert.Equal("{\"port\":0}\n", await _http.GetStringAsync("/v1/portforward", Cancel));
-            Assert.Equal("{\"outcome\":\"already stopped\"}\n", (await PutWatchingAsync("stopped")).Outcome);
+        Assert.Equal("{\"outcome\":\"stopped\"}\n", await PutThroughAsync(http, time, "stopped", "stopping"));
+        Assert.Equal("{\"status\":\"stopped\"}\n", await http.GetStringAsync("/v1/vpn/status", Cancel));
+        Assert.Equal("{\"public_ip\":\"\"}\n", await http.GetStringAsync("/v1/publicip/ip", Cancel));
+        Assert.Equal("{\"port\":0}\n", await http.GetStringAsync("/v1/portforward", Cancel));
+        Assert.Equal("{\"outcome\":\"already stopped\"}\n", await PutAsync(http, "stopped"));
 
-            var (startOutcome, duringStart) = await PutWatchingAsync("running");
-
-            Assert.Contains("starting", duringStart);
-            Assert.Equal("{\"outcome\":\"running\"}\n", startOutcome);
-            Assert.Equal("{\"status\":\"running\"}\n", await _http.GetStringAsync("/v1/vpn/status", Cancel));
-            Assert.Contains("\"public_ip\":\"185.65.135.73\"", await _http.GetStringAsync("/v1/publicip/ip", Cancel), StringComparison.Ordinal);
-            Assert.Equal("{\"port\":51413}\n", await _http.GetStringAsync("/v1/portforward", Cancel));
-            Assert.Equal("{\"outcome\":\"already running\"}\n", (await PutWatchingAsync("running")).Outcome);
-        }
-        finally
-        {
-            await fixture.RestoreTunnelAsync();
-        }
+        Assert.Equal("{\"outcome\":\"running\"}\n", await PutThroughAsync(http, time, "running", "starting"));
+        Assert.Equal("{\"status\":\"running\"}\n", await http.GetStringAsync("/v1/vpn/status", Cancel));
+        Assert.Contains("\"public_ip\":\"185.65.135.73\"", await http.GetStringAsync("/v1/publicip/ip", Cancel), StringComparison.Ordinal);
+        Assert.Equal("{\"port\":51413}\n", await http.GetStringAsync("/v1/portforward", Cancel));
+        Assert.Equal("{\"outcome\":\"already running\"}\n", await PutAsync(http, "running"));
     }
 
     [Fact]
@@ -208,19 +203,34 @@ public sealed class GluetunSimulatorApiTests(GluetunSimulatorFixture fixture) : 
     }
 
     /// <summary>Sends a PUT and reads the status over and over until it answers: what it saw on the way, and the outcome.</summary>
-    private async Task<(string Outcome, HashSet<string> Seen)> PutWatchingAsync(string status)
+    /// <summary>
+    /// Asks for <paramref name="status"/> and checks the request waits while the tunnel is <paramref name="between"/>;
+    /// then moves the clock on and returns the answer.
+    /// </summary>
+    private static async Task<string> PutThroughAsync(HttpClient http, FakeTimeProvider time, string status, string between)
     {
-        var put = _http.PutAsync("/v1/vpn/status", new StringContent($"{{\"status\":\"{status}\"}}"), Cancel);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (!put.IsCompleted)
+        var put = PutAsync(http, status);
+        while (await StatusAsync(http) != between)
         {
-            using var json = JsonDocument.Parse(await _http.GetStringAsync("/v1/vpn/status", Cancel));
-            seen.Add(json.RootElement.GetProperty("status").GetString()!);
-            await Task.Delay(5, Cancel);
+            Assert.False(put.IsCompleted, $"answered {(put.IsCompleted ? await put : "")} without passing through {between}");
+            await Task.Delay(10, Cancel);
         }
 
-        using var response = await put;
+        Assert.False(put.IsCompleted, $"answered while the tunnel was still {between}");
+        time.Advance(TimeSpan.FromSeconds(5));
+        return await put;
+    }
+
+    private static async Task<string> PutAsync(HttpClient http, string status)
+    {
+        using var response = await http.PutAsync("/v1/vpn/status", new StringContent($"{{\"status\":\"{status}\"}}"), Cancel);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadAsStringAsync(Cancel), seen);
+        return await response.Content.ReadAsStringAsync(Cancel);
+    }
+
+    private static async Task<string?> StatusAsync(HttpClient http)
+    {
+        using var json = JsonDocument.Parse(await http.GetStringAsync("/v1/vpn/status", Cancel));
+        return json.RootElement.GetProperty("status").GetString();
     }
 }

@@ -34,12 +34,15 @@ public sealed class GluetunSimulatorFixture : IAsyncLifetime
     }
 
     /// <summary>A plain client for the control server, sending the key unless told otherwise; never follows redirects.</summary>
-    public HttpClient CreateHttpClient(bool withKey = true)
+    public HttpClient CreateHttpClient(bool withKey = true) => CreateHttpClient(Simulator, withKey);
+
+    /// <inheritdoc cref="CreateHttpClient(bool)"/>
+    internal static HttpClient CreateHttpClient(SimulatorFixture simulator, bool withKey = true)
     {
-        var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = GluetunUrl, Timeout = TimeSpan.FromSeconds(15) };
+        var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = simulator.Endpoints.GluetunUrl, Timeout = TimeSpan.FromSeconds(15) };
         if (withKey)
         {
-            http.DefaultRequestHeaders.Add("X-API-Key", ApiKey);
+            http.DefaultRequestHeaders.Add("X-API-Key", simulator.Options.Simulator.GluetunApiKey);
         }
 
         return http;
