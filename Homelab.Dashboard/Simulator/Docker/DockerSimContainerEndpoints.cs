@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Homelab.Dashboard.Simulator.State;
 
@@ -72,7 +73,7 @@ internal static class DockerSimContainerEndpoints
         }
 
         var version = DockerSimVersion.Requested(context);
-        await DockerSimJson.WriteAsync(context, containers.Select(c => DockerSimContainerJson.Summary(c, version)).ToArray());
+        await DockerSimJson.WriteAsync(context, new JsonArray([.. containers.Select(c => (JsonNode)DockerSimContainerJson.Summary(c, version))]));
     }
 
     /// <summary>Every filter key must match; within a key any value may (the daemon's semantics).</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Homelab.Dashboard.Simulator.State;
 
 namespace Homelab.Dashboard.Simulator.Docker;
@@ -115,17 +116,17 @@ internal static class DockerSimEventsEndpoint
     }
 
     /// <summary>The daemon's event message, with the legacy <c>status</c>/<c>id</c>/<c>from</c> keys older clients read.</summary>
-    private static object Message(SimDockerEvent e) => new
+    private static JsonObject Message(SimDockerEvent e) => new()
     {
-        status = e.Action,
-        id = e.ContainerId,
-        from = e.Image,
-        Type = "container",
-        e.Action,
-        Actor = new { ID = e.ContainerId, e.Attributes },
-        scope = "local",
-        time = e.Time,
-        timeNano = e.TimeNano,
+        ["status"] = e.Action,
+        ["id"] = e.ContainerId,
+        ["from"] = e.Image,
+        ["Type"] = "container",
+        ["Action"] = e.Action,
+        ["Actor"] = new JsonObject { ["ID"] = e.ContainerId, ["Attributes"] = DockerSimJson.StringMap(e.Attributes) },
+        ["scope"] = "local",
+        ["time"] = e.Time,
+        ["timeNano"] = e.TimeNano,
     };
 
     private static bool Matches(SimDockerEvent e, Dictionary<string, List<string>> filters)

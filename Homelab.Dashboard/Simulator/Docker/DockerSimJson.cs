@@ -1,43 +1,56 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Nodes;
 
 namespace Homelab.Dashboard.Simulator.Docker;
 
-/// <summary>How the simulated daemon writes JSON: Go's encoder style, one value and a newline.</summary>
+/// <summary>
+/// How the simulated daemon writes JSON: Go's encoder style, one value and a newline. Payloads are built as
+/// <see cref="JsonNode"/> trees, as the other simulators' are, so nothing is serialized by reflection; an absent
+/// optional block (Health on old API versions, a container without a health check) is simply not added.
+/// </summary>
 internal static class DockerSimJson
 {
     /// <summary>Go's zero time, which the daemon writes for "never".</summary>
     public const string ZeroTime = "0001-01-01T00:00:00Z";
 
-    /// <summary>Absent optional blocks (Health on old API versions, a container without a health check) are left out.</summary>
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    /// <summary>Go escapes only what JSON requires (no <c>\u003c</c> for <c>&lt;</c> in labels and messages).</summary>
+    private static readonly JsonWriterOptions s_writerOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static readonly byte[] s_newline = "\n"u8.ToArray();
-
-    public static async Task WriteAsync(HttpContext context, object value, int status = StatusCodes.Status200OK)
+    public static async Task WriteAsync(HttpContext context, JsonNode value, int status = StatusCodes.Status200OK)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         await WriteLineAsync(context.Response.Body, value, context.RequestAborted);
     }
 
-    /// <summary>One JSON value and a newline, as the streaming endpoints (stats, events) write them.</summary>
-    public static async Task WriteLineAsync(Stream body, object value, CancellationToken cancellationToken)
+    /// <summary>One JSON value and a newline, in one write, as the streaming endpoints (stats, events) send them.</summary>
+    public static async Task WriteLineAsync(Stream body, JsonNode value, CancellationToken cancellationToken)
     {
-        await JsonSerializer.SerializeAsync(body, value, value.GetType(), Options, cancellationToken);
-        await body.WriteAsync(s_newline, cancellationToken);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, s_writerOptions))
+        {
+            value.WriteTo(writer);
+        }
+
+        buffer.Write("\n"u8);
+        await body.WriteAsync(buffer.WrittenMemory, cancellationToken);
     }
 
     /// <summary>The daemon's error shape: <c>{"message":"..."}</c>.</summary>
-    public static Task ErrorAsync(HttpContext context, int status, string message) => WriteAsync(context, new { message }, status);
+    public static Task ErrorAsync(HttpContext context, int status, string message) =>
+        WriteAsync(context, new JsonObject { ["message"] = message }, status);
 
     /// <summary>RFC 3339 with nine fraction digits, as Go's RFC3339Nano (fixed) prints UTC times.</summary>
     public static string Time(DateTimeOffset? time) =>
         time is { } t && t.Year > 1 ? t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'00Z'", CultureInfo.InvariantCulture) : ZeroTime;
+
+    /// <summary>A JSON array of strings (names, commands, environment).</summary>
+    public static JsonArray Strings(IEnumerable<string> values) => [.. values.Select(v => (JsonNode)v)];
+
+    /// <summary>A string map (labels, event attributes) as an object, keys in the map's order.</summary>
+    public static JsonObject StringMap(IEnumerable<KeyValuePair<string, string>> values) =>
+        new(values.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value)));
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Homelab.Dashboard.Simulator.State;
 
 namespace Homelab.Dashboard.Simulator.Docker;
@@ -69,37 +70,31 @@ internal static class DockerSimStatsEndpoint
         }
     }
 
-    /// <summary>A reading in the cgroup v2 shape (<c>memory_stats.stats.inactive_file</c>), in the daemon's snake_case.</summary>
-    private static Dictionary<string, object?> Reading(string name, string id, SimStatsView now, SimStatsView? previous) => new Dictionary<string, object?>(StringComparer.Ordinal)
+    /// <summary>
+    /// A reading in the cgroup v2 shape (<c>memory_stats.stats.inactive_file</c>), in the daemon's snake_case. The
+    /// other <c>blkio_stats</c> lists are null under cgroup v2, and left out.
+    /// </summary>
+    private static JsonObject Reading(string name, string id, SimStatsView now, SimStatsView? previous) => new()
     {
         ["name"] = name,
         ["id"] = id,
         ["read"] = DockerSimJson.Time(now.Read),
         ["preread"] = DockerSimJson.Time(previous?.Read),
-        ["pids_stats"] = new { current = now.Pids, limit = 38_000 },
-        ["blkio_stats"] = new
+        ["pids_stats"] = new JsonObject { ["current"] = now.Pids, ["limit"] = 38_000 },
+        ["blkio_stats"] = new JsonObject
         {
-            io_service_bytes_recursive = new[]
-            {
-                new { major = 259, minor = 0, op = "read", value = now.RxBytes / 4 },
-                new { major = 259, minor = 0, op = "write", value = now.TxBytes / 3 },
-            },
-            io_serviced_recursive = (object?)null,
-            io_queue_recursive = (object?)null,
-            io_service_time_recursive = (object?)null,
-            io_wait_time_recursive = (object?)null,
-            io_merged_recursive = (object?)null,
-            io_time_recursive = (object?)null,
-            sectors_recursive = (object?)null,
+            ["io_service_bytes_recursive"] = new JsonArray(
+                new JsonObject { ["major"] = 259, ["minor"] = 0, ["op"] = "read", ["value"] = now.RxBytes / 4 },
+                new JsonObject { ["major"] = 259, ["minor"] = 0, ["op"] = "write", ["value"] = now.TxBytes / 3 }),
         },
         ["num_procs"] = 0,
-        ["storage_stats"] = new { },
+        ["storage_stats"] = new JsonObject(),
         ["cpu_stats"] = Cpu(now),
         ["precpu_stats"] = previous is null ? EmptyCpu() : Cpu(previous),
-        ["memory_stats"] = new
+        ["memory_stats"] = new JsonObject
         {
-            usage = now.MemoryUsage,
-            stats = new Dictionary<string, long>(StringComparer.Ordinal)
+            ["usage"] = now.MemoryUsage,
+            ["stats"] = new JsonObject
             {
                 ["active_anon"] = now.MemoryUsage * 6 / 10,
                 ["active_file"] = now.InactiveFile / 2,
@@ -111,51 +106,60 @@ internal static class DockerSimStatsEndpoint
                 ["shmem"] = 0,
                 ["slab"] = 1_400_000,
             },
-            limit = now.MemoryLimit,
+            ["limit"] = now.MemoryLimit,
         },
-        ["networks"] = new Dictionary<string, object>(StringComparer.Ordinal)
+        ["networks"] = new JsonObject
         {
-            ["eth0"] = new
+            ["eth0"] = new JsonObject
             {
-                rx_bytes = now.RxBytes,
-                rx_packets = now.RxBytes / 900,
-                rx_errors = 0,
-                rx_dropped = 0,
-                tx_bytes = now.TxBytes,
-                tx_packets = now.TxBytes / 700,
-                tx_errors = 0,
-                tx_dropped = 0,
+                ["rx_bytes"] = now.RxBytes,
+                ["rx_packets"] = now.RxBytes / 900,
+                ["rx_errors"] = 0,
+                ["rx_dropped"] = 0,
+                ["tx_bytes"] = now.TxBytes,
+                ["tx_packets"] = now.TxBytes / 700,
+                ["tx_errors"] = 0,
+                ["tx_dropped"] = 0,
             },
         },
     };
 
-    private static object Cpu(SimStatsView s) => new
+    private static JsonObject Cpu(SimStatsView s) => new()
     {
-        cpu_usage = new { total_usage = s.CpuTotalNanos, usage_in_kernelmode = s.CpuTotalNanos / 5, usage_in_usermode = s.CpuTotalNanos / 5 * 4 },
-        system_cpu_usage = s.SystemNanos,
-        online_cpus = s.OnlineCpus,
-        throttling_data = new { periods = 0, throttled_periods = 0, throttled_time = 0 },
+        ["cpu_usage"] = new JsonObject
+        {
+            ["total_usage"] = s.CpuTotalNanos,
+            ["usage_in_kernelmode"] = s.CpuTotalNanos / 5,
+            ["usage_in_usermode"] = s.CpuTotalNanos / 5 * 4,
+        },
+        ["system_cpu_usage"] = s.SystemNanos,
+        ["online_cpus"] = s.OnlineCpus,
+        ["throttling_data"] = NoThrottling(),
     };
 
     /// <summary>The daemon's empty pre-sample: zero counters and no system usage.</summary>
-    private static object EmptyCpu() => new
+    private static JsonObject EmptyCpu() => new()
     {
-        cpu_usage = new { total_usage = 0, usage_in_kernelmode = 0, usage_in_usermode = 0 },
-        throttling_data = new { periods = 0, throttled_periods = 0, throttled_time = 0 },
+        ["cpu_usage"] = new JsonObject { ["total_usage"] = 0, ["usage_in_kernelmode"] = 0, ["usage_in_usermode"] = 0 },
+        ["throttling_data"] = NoThrottling(),
     };
 
-    private static Dictionary<string, object?> Zero(string name, string id) => new Dictionary<string, object?>(StringComparer.Ordinal)
+    /// <summary>A new object per use: a node can have only one parent.</summary>
+    private static JsonObject NoThrottling() => new() { ["periods"] = 0, ["throttled_periods"] = 0, ["throttled_time"] = 0 };
+
+    /// <summary>A stopped container's reading: empty blocks (its <c>io_service_bytes_recursive</c> is null, so left out).</summary>
+    private static JsonObject Zero(string name, string id) => new()
     {
         ["name"] = name,
         ["id"] = id,
         ["read"] = DockerSimJson.ZeroTime,
         ["preread"] = DockerSimJson.ZeroTime,
-        ["pids_stats"] = new { },
-        ["blkio_stats"] = new { io_service_bytes_recursive = (object?)null },
+        ["pids_stats"] = new JsonObject(),
+        ["blkio_stats"] = new JsonObject(),
         ["num_procs"] = 0,
-        ["storage_stats"] = new { },
+        ["storage_stats"] = new JsonObject(),
         ["cpu_stats"] = EmptyCpu(),
         ["precpu_stats"] = EmptyCpu(),
-        ["memory_stats"] = new { usage = 0, limit = 0 },
+        ["memory_stats"] = new JsonObject { ["usage"] = 0, ["limit"] = 0 },
     };
 }

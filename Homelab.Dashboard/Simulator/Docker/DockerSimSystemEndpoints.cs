@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Homelab.Dashboard.Simulator.State;
 
 namespace Homelab.Dashboard.Simulator.Docker;
@@ -28,16 +29,15 @@ internal static class DockerSimSystemEndpoints
         app.MapGet("/info", context => DockerSimJson.WriteAsync(context, Info(homelab)));
     }
 
-    private static object Version() => new
+    private static JsonObject Version() => new()
     {
-        Platform = new { Name = "Docker Engine - Community" },
-        Components = new object[]
-        {
-            new
+        ["Platform"] = new JsonObject { ["Name"] = "Docker Engine - Community" },
+        ["Components"] = new JsonArray(
+            new JsonObject
             {
-                Name = "Engine",
-                Version = DockerSimVersion.EngineVersion,
-                Details = new Dictionary<string, string>(StringComparer.Ordinal)
+                ["Name"] = "Engine",
+                ["Version"] = DockerSimVersion.EngineVersion,
+                ["Details"] = new JsonObject
                 {
                     ["ApiVersion"] = DockerSimVersion.ApiVersionText,
                     ["Arch"] = "amd64",
@@ -50,84 +50,97 @@ internal static class DockerSimSystemEndpoints
                     ["Os"] = "linux",
                 },
             },
-            new { Name = "containerd", Version = "v2.1.5", Details = new { GitCommit = "fcd43222d6b07379a4be9786bda52438f0dd16a1" } },
-            new { Name = "runc", Version = "1.3.3", Details = new { GitCommit = "v1.3.3-0-gd842d771" } },
-            new { Name = "docker-init", Version = "0.19.0", Details = new { GitCommit = "de40ad0" } },
-        },
-        Version = DockerSimVersion.EngineVersion,
-        ApiVersion = DockerSimVersion.ApiVersionText,
-        MinAPIVersion = DockerSimVersion.MinApiVersionText,
-        GitCommit,
-        GoVersion,
-        Os = "linux",
-        Arch = "amd64",
-        KernelVersion = DockerSimVersion.KernelVersion,
-        BuildTime = "2025-11-17T12:33:00.000000000+00:00",
+            Component("containerd", "v2.1.5", "fcd43222d6b07379a4be9786bda52438f0dd16a1"),
+            Component("runc", "1.3.3", "v1.3.3-0-gd842d771"),
+            Component("docker-init", "0.19.0", "de40ad0")),
+        ["Version"] = DockerSimVersion.EngineVersion,
+        ["ApiVersion"] = DockerSimVersion.ApiVersionText,
+        ["MinAPIVersion"] = DockerSimVersion.MinApiVersionText,
+        ["GitCommit"] = GitCommit,
+        ["GoVersion"] = GoVersion,
+        ["Os"] = "linux",
+        ["Arch"] = "amd64",
+        ["KernelVersion"] = DockerSimVersion.KernelVersion,
+        ["BuildTime"] = "2025-11-17T12:33:00.000000000+00:00",
     };
 
-    private static object Info(SimulatedHomelab homelab)
+    private static JsonObject Component(string name, string version, string gitCommit) => new()
+    {
+        ["Name"] = name,
+        ["Version"] = version,
+        ["Details"] = new JsonObject { ["GitCommit"] = gitCommit },
+    };
+
+    private static JsonObject Info(SimulatedHomelab homelab)
     {
         var containers = homelab.ListContainers();
-        return new
+        return new JsonObject
         {
-            ID = "7f3c2a9e-5b1d-4c8e-9a6f-2d4b8e1c0f37",
-            Containers = containers.Count,
-            ContainersRunning = containers.Count(c => c.Running || c.Restarting),
-            ContainersPaused = containers.Count(c => c.Paused),
-            ContainersStopped = containers.Count(c => !c.Running && !c.Restarting && !c.Paused),
-            Images = containers.Select(c => c.Image).Distinct(StringComparer.Ordinal).Count(),
-            Driver = "overlay2",
-            DriverStatus = new[] { new[] { "Backing Filesystem", "extfs" }, new[] { "Supports d_type", "true" }, new[] { "Using metacopy", "false" }, new[] { "Native Overlay Diff", "true" }, new[] { "userxattr", "true" } },
-            Plugins = new
+            ["ID"] = "7f3c2a9e-5b1d-4c8e-9a6f-2d4b8e1c0f37",
+            ["Containers"] = containers.Count,
+            ["ContainersRunning"] = containers.Count(c => c.Running || c.Restarting),
+            ["ContainersPaused"] = containers.Count(c => c.Paused),
+            ["ContainersStopped"] = containers.Count(c => !c.Running && !c.Restarting && !c.Paused),
+            ["Images"] = containers.Select(c => c.Image).Distinct(StringComparer.Ordinal).Count(),
+            ["Driver"] = "overlay2",
+            ["DriverStatus"] = new JsonArray(
+                DockerSimJson.Strings(["Backing Filesystem", "extfs"]),
+                DockerSimJson.Strings(["Supports d_type", "true"]),
+                DockerSimJson.Strings(["Using metacopy", "false"]),
+                DockerSimJson.Strings(["Native Overlay Diff", "true"]),
+                DockerSimJson.Strings(["userxattr", "true"])),
+            ["Plugins"] = new JsonObject
             {
-                Volume = new[] { "local" },
-                Network = new[] { "bridge", "host", "ipvlan", "macvlan", "null", "overlay" },
-                Log = new[] { "awslogs", "fluentd", "gcplogs", "gelf", "journald", "json-file", "local", "splunk", "syslog" },
+                ["Volume"] = DockerSimJson.Strings(["local"]),
+                ["Network"] = DockerSimJson.Strings(["bridge", "host", "ipvlan", "macvlan", "null", "overlay"]),
+                ["Log"] = DockerSimJson.Strings(["awslogs", "fluentd", "gcplogs", "gelf", "journald", "json-file", "local", "splunk", "syslog"]),
             },
-            MemoryLimit = true,
-            SwapLimit = true,
-            CpuCfsPeriod = true,
-            CpuCfsQuota = true,
-            CPUShares = true,
-            CPUSet = true,
-            PidsLimit = true,
-            IPv4Forwarding = true,
-            Debug = false,
-            NFd = 412,
-            OomKillDisable = false,
-            NGoroutines = 389,
-            SystemTime = DockerSimJson.Time(homelab.Now),
-            LoggingDriver = "json-file",
-            CgroupDriver = "cgroupfs",
-            CgroupVersion = "2",
-            NEventsListener = 1,
-            KernelVersion = DockerSimVersion.KernelVersion,
-            OperatingSystem = "Debian GNU/Linux 12 (bookworm)",
-            OSVersion = "12",
-            OSType = "linux",
-            Architecture = "x86_64",
-            IndexServerAddress = "https://index.docker.io/v1/",
-            NCPU = SimulatedHomelab.DockerHostCpus,
-            MemTotal = SimulatedHomelab.DockerHostMemory,
-            DockerRootDir = "/var/lib/docker",
-            HttpProxy = "",
-            HttpsProxy = "",
-            NoProxy = "",
-            Name = SimulatorTopology.DockerHostName,
-            Labels = Array.Empty<string>(),
-            ExperimentalBuild = false,
-            ServerVersion = DockerSimVersion.EngineVersion,
-            Runtimes = new { runc = new { path = "runc" } },
-            DefaultRuntime = "runc",
-            Swarm = new { NodeID = "", NodeAddr = "", LocalNodeState = "inactive", ControlAvailable = false, Error = "", RemoteManagers = (object?)null },
-            LiveRestoreEnabled = false,
-            Isolation = "",
-            InitBinary = "docker-init",
-            ContainerdCommit = new { ID = "fcd43222d6b07379a4be9786bda52438f0dd16a1" },
-            RuncCommit = new { ID = "v1.3.3-0-gd842d771" },
-            InitCommit = new { ID = "de40ad0" },
-            SecurityOptions = new[] { "name=seccomp,profile=builtin", "name=cgroupns" },
-            Warnings = Array.Empty<string>(),
+            ["MemoryLimit"] = true,
+            ["SwapLimit"] = true,
+            ["CpuCfsPeriod"] = true,
+            ["CpuCfsQuota"] = true,
+            ["CPUShares"] = true,
+            ["CPUSet"] = true,
+            ["PidsLimit"] = true,
+            ["IPv4Forwarding"] = true,
+            ["Debug"] = false,
+            ["NFd"] = 412,
+            ["OomKillDisable"] = false,
+            ["NGoroutines"] = 389,
+            ["SystemTime"] = DockerSimJson.Time(homelab.Now),
+            ["LoggingDriver"] = "json-file",
+            ["CgroupDriver"] = "cgroupfs",
+            ["CgroupVersion"] = "2",
+            ["NEventsListener"] = 1,
+            ["KernelVersion"] = DockerSimVersion.KernelVersion,
+            ["OperatingSystem"] = "Debian GNU/Linux 12 (bookworm)",
+            ["OSVersion"] = "12",
+            ["OSType"] = "linux",
+            ["Architecture"] = "x86_64",
+            ["IndexServerAddress"] = "https://index.docker.io/v1/",
+            ["NCPU"] = SimulatedHomelab.DockerHostCpus,
+            ["MemTotal"] = SimulatedHomelab.DockerHostMemory,
+            ["DockerRootDir"] = "/var/lib/docker",
+            ["HttpProxy"] = "",
+            ["HttpsProxy"] = "",
+            ["NoProxy"] = "",
+            ["Name"] = SimulatorTopology.DockerHostName,
+            ["Labels"] = new JsonArray(),
+            ["ExperimentalBuild"] = false,
+            ["ServerVersion"] = DockerSimVersion.EngineVersion,
+            ["Runtimes"] = new JsonObject { ["runc"] = new JsonObject { ["path"] = "runc" } },
+            ["DefaultRuntime"] = "runc",
+
+            // Outside a swarm RemoteManagers is null, and left out.
+            ["Swarm"] = new JsonObject { ["NodeID"] = "", ["NodeAddr"] = "", ["LocalNodeState"] = "inactive", ["ControlAvailable"] = false, ["Error"] = "" },
+            ["LiveRestoreEnabled"] = false,
+            ["Isolation"] = "",
+            ["InitBinary"] = "docker-init",
+            ["ContainerdCommit"] = new JsonObject { ["ID"] = "fcd43222d6b07379a4be9786bda52438f0dd16a1" },
+            ["RuncCommit"] = new JsonObject { ["ID"] = "v1.3.3-0-gd842d771" },
+            ["InitCommit"] = new JsonObject { ["ID"] = "de40ad0" },
+            ["SecurityOptions"] = DockerSimJson.Strings(["name=seccomp,profile=builtin", "name=cgroupns"]),
+            ["Warnings"] = new JsonArray(),
         };
     }
 }
