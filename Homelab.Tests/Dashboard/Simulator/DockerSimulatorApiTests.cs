@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Homelab.Dashboard.Adapters.Docker;
 
 namespace Homelab.Tests.Dashboard.Simulator;
@@ -128,6 +129,35 @@ public sealed class DockerSimulatorApiTests(DockerSimulatorFixture fixture) : IC
             Assert.Equal("unhealthy", health.GetProperty("Status").GetString());
             Assert.True(health.GetProperty("FailingStreak").GetInt32() > 0);
         }
+    }
+
+    [Fact]
+    public async Task ListAndInspect_ContainerWithoutHealthCheck_LeaveHealthOutRatherThanNull()
+    {
+        // API 1.52 is where the list carries Health at all; bazarr runs without a health check.
+        var listBody = await _sim.Http.GetStringAsync("/v1.52/containers/json?all=1", Cancel);
+        var inspectBody = await _sim.Http.GetStringAsync("/v1.52/containers/bazarr/json", Cancel);
+        using var list = JsonDocument.Parse(listBody);
+        using var inspect = JsonDocument.Parse(inspectBody);
+
+        var bazarr = list.RootElement.EnumerateArray().Single(c => c.GetProperty("Names")[0].GetString() == "/bazarr");
+        Assert.False(bazarr.TryGetProperty("Health", out _));
+        Assert.False(inspect.RootElement.GetProperty("State").TryGetProperty("Health", out _));
+        Assert.False(inspect.RootElement.GetProperty("Config").TryGetProperty("Healthcheck", out _));
+        Assert.DoesNotContain("\"Health\":null", listBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("null", inspectBody, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/v1.52/containers/ghost/json", """{"message":"No such container: ghost"}""")]
+    [InlineData("/v1.52/containers/json?filters=%7B%22status%22%3A%5B%22%3Cup%3E%26%5C%22%C3%A9%22%5D%7D", """{"message":"invalid filter 'status=<up>&\"é'"}""")]
+    public async Task Error_AnyCause_BodyIsExactlyTheMessageObjectAndANewline(string path, string expected)
+    {
+        using var response = await _sim.Http.GetAsync(path, Cancel);
+
+        // Go's encoder: only the message key, no HTML escaping of < & é, and a trailing newline.
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(expected + "\n", await response.Content.ReadAsStringAsync(Cancel));
     }
 
     [Theory]
