@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.IO.Pipelines;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -27,16 +28,21 @@ internal static class DockerSimJson
     }
 
     /// <summary>One JSON value and a newline, in one write, as the streaming endpoints (stats, events) send them.</summary>
+    /// <remarks>
+    /// Written through a pipe of pooled segments: the container list is about 75 KB, and a growing array would put a
+    /// new large-object-heap buffer behind every Docker poll.
+    /// </remarks>
     public static async Task WriteLineAsync(Stream body, JsonNode value, CancellationToken cancellationToken)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, s_writerOptions))
+        var pipe = PipeWriter.Create(body, new StreamPipeWriterOptions(leaveOpen: true));
+        using (var writer = new Utf8JsonWriter(pipe, s_writerOptions))
         {
             value.WriteTo(writer);
         }
 
-        buffer.Write("\n"u8);
-        await body.WriteAsync(buffer.WrittenMemory, cancellationToken);
+        pipe.Write("\n"u8);
+        await pipe.FlushAsync(cancellationToken);
+        await pipe.CompleteAsync();
     }
 
     /// <summary>The daemon's error shape: <c>{"message":"..."}</c>.</summary>
