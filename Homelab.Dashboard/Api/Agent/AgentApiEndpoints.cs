@@ -41,8 +41,8 @@ internal static class AgentApiEndpoints
         return endpoints;
     }
 
-    // Null when no model is configured. Resolved here rather than with [FromServices], whose attribute lives in MVC's
-    // assembly: reading it at start-up loaded that assembly for nothing else.
+    // Null only in a host built without the agent (StartTurnAsync then answers 503). Resolved here rather than with
+    // [FromServices], whose attribute lives in MVC's assembly: reading it at start-up loaded that assembly for nothing else.
     private static IAgentChat? AgentOf(HttpContext http) => http.RequestServices.GetService<IAgentChat>();
 
     private static async Task<IResult> AskAsync(HttpContext http, IAgentChat? chat, AgentApiLimits limits, TimeProvider timeProvider, ILogger logger)

@@ -24,14 +24,22 @@ internal static class LocalCookie
     /// </summary>
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        var name = context.Principal?.Identity?.Name;
-        var stamp = context.Principal?.FindFirst(StampClaim)?.Value;
         var accounts = context.HttpContext.RequestServices.GetRequiredService<LocalAccounts>();
-        var role = name is null ? null : await accounts.CurrentRoleAsync(name, stamp, context.HttpContext.RequestAborted);
-        if (role is null || !HomelabRoles.Satisfies([role], HomelabRoles.Viewer))
+        if (context.Principal is null || !await StillStandsAsync(accounts, context.Principal, context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="principal"/>'s stamp is still its account's and the account may still see the homelab:
+    /// the one check for a cookie on each request and for a page already open (<see cref="LocalSessionState"/>).
+    /// </summary>
+    public static async Task<bool> StillStandsAsync(LocalAccounts accounts, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        var name = principal.Identity?.Name;
+        var role = name is null ? null : await accounts.CurrentRoleAsync(name, principal.FindFirst(StampClaim)?.Value, cancellationToken);
+        return role is not null && HomelabRoles.Satisfies([role], HomelabRoles.Viewer);
     }
 }

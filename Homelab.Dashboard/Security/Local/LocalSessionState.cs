@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Homelab.Domain.Actions;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 
@@ -51,19 +50,19 @@ internal sealed partial class LocalSessionState : ServerAuthenticationStateProvi
             return;
         }
 
-        string? role;
+        bool stands;
         try
         {
-            role = await _accounts.CurrentRoleAsync(userName, user.FindFirst(LocalCookie.StampClaim)?.Value, CancellationToken.None);
+            stands = await LocalCookie.StillStandsAsync(_accounts, user, CancellationToken.None);
         }
         catch (Exception ex)
         {
             // The account did change; when it cannot be read, ending the session is the safe side.
             LogCheckFailed(_logger, ex, userName);
-            role = null;
+            stands = false;
         }
 
-        if (role is null || !HomelabRoles.Satisfies([role], HomelabRoles.Viewer))
+        if (!stands)
         {
             SetAuthenticationState(Task.FromResult(s_signedOut));
             LogSignedOut(_logger, userName);
